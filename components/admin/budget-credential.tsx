@@ -1,49 +1,48 @@
 "use client";
 import type { ReactNode } from "react";
-import { Alert, ScrollRegion } from "@/components/ui";
+import { Alert, DataTable, type Column } from "@/components/ui";
 import { utcParts } from "@/lib/utc-text";
 import type { BudgetPanelCredential, BudgetPanelData } from "./budget-panel-types";
-
-/** The usage table's last two column heads, after one per minute. */
-const TAIL_HEADS = [
-  { key: "total", text: "Total" },
-  { key: "wait", text: "Would wait" },
-];
 
 type Minute = BudgetPanelCredential["minutes"][number];
 
 /**
  * A row of the usage table: its label, a cell per minute, the total, then how long a call would wait now
- * (empty for the rows that count 429s and waits).
+ * (none for the rows that count 429s and waits).
  */
-function UsageRow(props: {
+type UsageRow = {
   label: string;
-  minutes: Minute[];
   perMinute: (m: Minute) => ReactNode;
   total: number;
   totalTestId?: string;
   wait?: string;
-}) {
-  return (
-    <tr className="border-t border-slate-100">
-      <th scope="row" className="px-3 py-1.5 text-left font-medium text-slate-800">
-        {props.label}
-      </th>
-      {props.minutes.map((m) => (
-        <td key={m.minute} className="px-3 py-1.5 text-right tabular-nums text-slate-700">
-          {props.perMinute(m)}
-        </td>
-      ))}
-      <td className="px-3 py-1.5 text-right font-medium tabular-nums text-slate-900" data-testid={props.totalTestId}>
-        {props.total}
-      </td>
-      {props.wait === undefined ? (
-        <td />
-      ) : (
-        <td className="px-3 py-1.5 text-right tabular-nums text-slate-700">{props.wait}</td>
-      )}
-    </tr>
-  );
+};
+
+const numeric = "whitespace-nowrap text-right tabular-nums";
+
+/** The class, a column per minute (headed by its time), the total and the wait. */
+function usageColumns(minutes: Minute[]): Column<UsageRow>[] {
+  return [
+    // Wide enough that a class's name takes two lines at most on a phone, where the table scrolls anyway.
+    { key: "class", header: "Class", rowHeader: true, className: "min-w-40", cell: (r) => r.label },
+    ...minutes.map((m): Column<UsageRow> => ({
+      key: m.minute,
+      header: utcParts(new Date(m.minute)).time,
+      className: numeric,
+      cell: (r) => r.perMinute(m),
+    })),
+    {
+      key: "total",
+      header: "Total",
+      className: numeric,
+      cell: (r) => (
+        <span className="font-medium text-slate-900" data-testid={r.totalTestId}>
+          {r.total}
+        </span>
+      ),
+    },
+    { key: "wait", header: "Would wait", className: numeric, cell: (r) => r.wait },
+  ];
 }
 
 /** Tokens left of the burst, as a meter that turns amber under half and red under a quarter. */
@@ -76,54 +75,40 @@ function TokensMeter({ c }: { c: BudgetPanelCredential }) {
   );
 }
 
-/** Calls per class and minute, the 429s seen and the calls that waited, and how long each class would wait now. */
+/**
+ * Calls per class and minute, the 429s seen and the calls that waited, and how long each class would wait now.
+ * A matrix read across and down: a phone keeps the table, scrolling sideways in its own box.
+ */
 function UsageTable({ c, classes }: { c: BudgetPanelCredential; classes: BudgetPanelData["classes"] }) {
+  const rows: UsageRow[] = [
+    ...classes.map((k) => ({
+      label: k.label,
+      perMinute: (m: Minute) => m.calls[k.id] || "–",
+      total: c.totals.calls[k.id] ?? 0,
+      totalTestId: `budget-total-${k.id}`,
+      wait: c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now",
+    })),
+    {
+      label: "429s seen",
+      perMinute: (m) => m.rateLimited || "–",
+      total: c.totals.rateLimited,
+      totalTestId: "budget-429s",
+    },
+    {
+      label: "Calls that waited",
+      perMinute: (m) => (m.waits ? `${m.waits} (${Math.round(m.waitMs / 1000)} s)` : "–"),
+      total: c.totals.waits,
+    },
+  ];
   return (
-    <ScrollRegion label={`Calls to CHeKT per minute for ${c.label}`}>
-      <table className="min-w-full text-sm" data-testid="budget-usage">
-        <caption className="sr-only">Calls to CHeKT per class and minute for {c.label}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Class
-            </th>
-            {[...c.minutes.map((m) => ({ key: m.minute, text: utcParts(new Date(m.minute)).time })), ...TAIL_HEADS].map(
-              (h) => (
-                <th key={h.key} scope="col" className="px-3 py-2 text-right">
-                  {h.text}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {classes.map((k) => (
-            <UsageRow
-              key={k.id}
-              label={k.label}
-              minutes={c.minutes}
-              perMinute={(m) => m.calls[k.id] || "–"}
-              total={c.totals.calls[k.id] ?? 0}
-              totalTestId={`budget-total-${k.id}`}
-              wait={c.waitS[k.id] > 0 ? `${c.waitS[k.id]} s` : "goes now"}
-            />
-          ))}
-          <UsageRow
-            label="429s seen"
-            minutes={c.minutes}
-            perMinute={(m) => m.rateLimited || "–"}
-            total={c.totals.rateLimited}
-            totalTestId="budget-429s"
-          />
-          <UsageRow
-            label="Calls that waited"
-            minutes={c.minutes}
-            perMinute={(m) => (m.waits ? `${m.waits} (${Math.round(m.waitMs / 1000)} s)` : "–")}
-            total={c.totals.waits}
-          />
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      columns={usageColumns(c.minutes)}
+      rows={rows}
+      rowKey={(r) => r.label}
+      caption={`Calls to CHeKT per class and minute for ${c.label}`}
+      testId="budget-usage"
+      phone="table"
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { PlugZap } from "lucide-react";
-import { Alert, Badge, Button, UtcTime } from "@/components/ui";
-import type { ConnectionReport, Step } from "@/lib/settings/connection-check";
+import { Alert, Badge, Button, DataTable, UtcTime, type BadgeTone, type Column } from "@/components/ui";
+import type { ConnectionReport, ScopeVerdict, Step } from "@/lib/settings/connection-check";
 import type { Diagnosis } from "@/lib/settings/diagnose";
 import { checkConnectionAction, checkEnvConnectionAction } from "@/actions/settings";
 import { FormFailure } from "@/components/forms/form-failure";
@@ -48,6 +48,24 @@ function StepRow({ step }: { step: Step }) {
     </li>
   );
 }
+
+const SCOPE_TONE: Record<ScopeVerdict["status"], BadgeTone> = {
+  granted: "success",
+  missing: "danger",
+  unknown: "neutral",
+};
+
+/** A scope per row: on a phone, a card titled by the scope. */
+const SCOPE_COLUMNS: Column<ScopeVerdict>[] = [
+  { key: "scope", header: "Scope", card: "title", cell: (s) => <code>{s.scope}</code> },
+  { key: "status", header: "Verdict", cell: (s) => <Badge tone={SCOPE_TONE[s.status]}>{s.status}</Badge> },
+  {
+    key: "via",
+    header: "Learned from",
+    className: "text-slate-600",
+    cell: (s) => `${s.via.join(", ") || "not probed"}${s.note ? ` (${s.note})` : ""}`,
+  },
+];
 
 /** One credential's checks, in the order they ran. */
 function StepList({ title, steps }: { title: string; steps: readonly Step[] }) {
@@ -100,33 +118,15 @@ export function ConnectionCheck({ dealerLinkId }: { dealerLinkId?: string }) {
           <StepList title="CHeKT App key (/v1)" steps={report.app} />
           <div>
             <h3 className="text-sm font-semibold text-slate-900">Scopes the key holds</h3>
-            <table className="mt-2 min-w-full text-sm" data-testid="scope-table">
-              <thead>
-                <tr className="text-left text-xs font-semibold text-slate-600">
-                  <th className="py-1 pr-4">Scope</th>
-                  <th className="py-1 pr-4">Verdict</th>
-                  <th className="py-1">Learned from</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.scopes.map((s) => (
-                  <tr key={s.scope} className="border-t border-slate-100" data-scope={s.scope} data-status={s.status}>
-                    <td className="py-1.5 pr-4">
-                      <code>{s.scope}</code>
-                    </td>
-                    <td className="py-1.5 pr-4">
-                      <Badge tone={s.status === "granted" ? "success" : s.status === "missing" ? "danger" : "neutral"}>
-                        {s.status}
-                      </Badge>
-                    </td>
-                    <td className="py-1.5 text-slate-600">
-                      {s.via.join(", ") || "not probed"}
-                      {s.note ? ` (${s.note})` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              className="mt-2"
+              columns={SCOPE_COLUMNS}
+              rows={report.scopes}
+              rowKey={(s) => s.scope}
+              rowAttrs={(s) => ({ "data-scope": s.scope, "data-status": s.status })}
+              caption="Scopes the key holds"
+              testId="scope-table"
+            />
           </div>
           <p className="text-xs text-slate-500">
             Checked <UtcTime at={report.checkedAt} precision="second" /> against {report.baseUrl}

@@ -1,6 +1,6 @@
 "use client";
 import { GitCompare } from "lucide-react";
-import { Alert, Button, EmptyState } from "@/components/ui";
+import { Alert, Button, DataTable, EmptyState, type Column } from "@/components/ui";
 import type { DriftRun } from "@/lib/drift/fetch";
 import { FormFailure } from "@/components/forms/form-failure";
 import { DriftIssueItem, KIND_LABEL } from "./drift-issue";
@@ -55,29 +55,33 @@ function DriftReport({ run, drift }: { run: DriftRun; drift: DriftCheck }) {
   );
 }
 
-/** Per kind of object: how many we map, how many CHeKT lists, how many agree. */
+type KindCount = { kind: string; mapped: number; chekt: number; inSync: number };
+
+// Narrower padding on a phone: four columns then fit 390 px, so nothing is left to scroll to.
+const cell = "max-md:px-2";
+const numeric = `${cell} text-right tabular-nums`;
+const COUNT_COLUMNS: Column<KindCount>[] = [
+  { key: "kind", header: "Kind", rowHeader: true, className: cell, cell: (c) => KIND_LABEL[c.kind] },
+  { key: "mapped", header: "Mapped here", className: numeric, cell: (c) => c.mapped },
+  { key: "chekt", header: "Listed by CHeKT", className: numeric, cell: (c) => c.chekt },
+  { key: "inSync", header: "In sync", className: numeric, cell: (c) => c.inSync },
+];
+
+/**
+ * Per kind of object: how many we map, how many CHeKT lists, how many agree. Numbers to compare down a
+ * column, so a phone keeps the table.
+ */
 function DriftCounts({ counts }: { counts: DriftRun["counts"] }) {
   return (
-    <table className="text-sm" data-testid="drift-counts">
-      <thead className="text-left text-xs font-semibold text-slate-600">
-        <tr>
-          <th className="py-1 pr-6">Kind</th>
-          <th className="py-1 pr-6">Mapped here</th>
-          <th className="py-1 pr-6">Listed by CHeKT</th>
-          <th className="py-1">In sync</th>
-        </tr>
-      </thead>
-      <tbody>
-        {Object.entries(counts).map(([k, c]) => (
-          <tr key={k} className="border-t border-slate-100">
-            <td className="py-1 pr-6">{KIND_LABEL[k]}</td>
-            <td className="py-1 pr-6 tabular-nums">{c.mapped}</td>
-            <td className="py-1 pr-6 tabular-nums">{c.chekt}</td>
-            <td className="py-1 tabular-nums">{c.inSync}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="w-fit max-w-full"
+      columns={COUNT_COLUMNS}
+      rows={Object.entries(counts).map(([kind, c]) => ({ ...c, kind }))}
+      rowKey={(c) => c.kind}
+      caption="Objects per kind: mapped here, listed by CHeKT, in sync"
+      testId="drift-counts"
+      phone="table"
+    />
   );
 }
 

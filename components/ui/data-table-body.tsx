@@ -26,19 +26,21 @@ export function DataTableBody<Row>({ rows, rowKey, rowAttrs, rowClassName, shown
         <tr key={rowKey(row)} className={rowClassName?.(row)} {...rowAttrs?.(row)}>
           {shown.map((col) => {
             const label = labelOf(col);
+            const Cell = col.rowHeader ? "th" : "td";
             // A cell's styling is the table's (app/globals.css, .data-table): only what differs per column
             // is on the cell, so a 25-row view does not carry the same long class string in every cell.
             // Its text colour stays a class: a column's own colour ("text-slate-600") meets it in the
             // utilities' order, as it always has (slate-800 outranks the lighter slates).
             return (
-              <td
+              <Cell
                 key={col.key}
+                scope={col.rowHeader ? "row" : undefined}
                 data-label={label || undefined}
                 data-card={cards ? col.card : undefined}
-                className={cn("text-slate-800", col.className)}
+                className={cn("text-slate-800", col.rowHeader && rowHeaderClass(cards), col.className)}
               >
                 {col.cell(row)}
-              </td>
+              </Cell>
             );
           })}
         </tr>
@@ -46,3 +48,13 @@ export function DataTableBody<Row>({ rows, rowKey, rowAttrs, rowClassName, shown
     </tbody>
   );
 }
+
+/**
+ * A row header's look: the table's cell rules (app/globals.css, .data-table) are a td's, so a th in the body
+ * carries a cell's padding itself, and on a phone card a title's place and size.
+ */
+const rowHeaderClass = (cards: boolean) =>
+  cn(
+    "px-4 py-2.5 text-left font-medium",
+    cards && "max-md:-order-1 max-md:px-0 max-md:pb-2 max-md:pt-0 max-md:text-base",
+  );

@@ -21,6 +21,11 @@ export type Column<Row> = {
    * buttons wrap), "hidden" (left off the card), or a labelled field (the default).
    */
   card?: "title" | "actions" | "hidden";
+  /**
+   * The cell that names its row (th scope="row"), for a matrix whose rows are read across: a screen reader
+   * says it before each of the row's cells. On a phone card it is the title.
+   */
+  rowHeader?: boolean;
 };
 
 /** A column that prints one field of the row as it is (a count, a name); `className` as a column's. */
