@@ -5,6 +5,7 @@
 // operator gets an error and our row does not claim it was answered — and retrying then lands it
 // once (same Idempotency-Key, same responded_at), never a second, different answer.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { simVerifications } from "../support/sim-control";
 import { clearSimFaults, simFault, simFaultRules } from "../support/sim-world";
 import type pg from "pg";
 import { errorText } from "@/lib/error-text";
@@ -16,7 +17,6 @@ import {
   closeDeskWorld,
   raiseAndDeliver,
   simAnswerOf,
-  simVerifications,
   startDeskWorld,
   type DeskDealer,
   type DeskWorld,

@@ -1,6 +1,7 @@
 // The alarm desk's integration files raise alarms on the in-process simulator and deliver CHeKT's
 // events to our webhook receiver themselves (the simulator posts nowhere), then call the desk's lib
 // functions with the context the action client would give them.
+import type { Verification } from "@/simulator/store";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { expect } from "vitest";
@@ -15,7 +16,8 @@ import {
   type TestDb,
 } from "../integration/webhooks-helpers";
 import { seedTestOutcomes, type OutcomePicks } from "../integration/desk-outcomes-helpers";
-import { NO_RATE_LIMIT, simControl, startTestSimulator } from "./simulator";
+import { simRaiseAlarm, simVerifications, type SimRaisedAlarm } from "./sim-control";
+import { NO_RATE_LIMIT, startTestSimulator } from "./simulator";
 
 /** The simulator's demo webhook signing secret and dealer 1's App key (simulator/seed.ts). */
 export const DESK_WEBHOOK_SECRET = "whsec_demo_signing_secret_0123456789";
@@ -26,7 +28,8 @@ export const alice = { id: "u_alice", name: "Alice Operator", email: "alice@exam
 export const bob = { id: "u_bob", name: "Bob Operator", email: "bob@example.test" };
 export const ada = { id: "u_admin", name: "Ada Admin", email: "ada@example.test" };
 
-export type RaisedVerification = { verification_id: string; contact_id: number; alarm_id: string };
+/** A raised alarm's verification in CHeKT's store, naming the contact an answer gives (every demo site has one). */
+export type RaisedVerification = Omit<SimRaisedAlarm["verification"], "contact_id"> & { contact_id: number };
 
 /** What the action client gives an action: commit = change + audit row in one transaction. */
 export async function actionCtxFor(user: {
@@ -74,13 +77,10 @@ export async function deliverNewestEvents(simUrl: string, { each200 = true } = {
 
 /** An alarm raised on the simulator (the control API's answer: the alarm and its verification). */
 export async function raiseOnSimulator(simUrl: string, siteId: number, expiresInS = 300) {
-  const res = await fetch(`${simUrl}/_sim/alarms`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ site_id: siteId, expires_in_s: expiresInS }),
-  });
-  expect(res.ok, `POST /_sim/alarms: ${res.status}`).toBe(true);
-  return (await res.json()) as { alarm: { id: string }; verification: RaisedVerification };
+  const out = await simRaiseAlarm(simUrl, { site_id: siteId, expires_in_s: expiresInS });
+  const { contact_id } = out.verification;
+  if (contact_id === null) throw new Error(`the alarm raised at site ${siteId} names no contact to answer with`);
+  return { ...out, verification: { ...out.verification, contact_id } };
 }
 
 /** An alarm raised on the simulator with its events delivered to our receiver; returns its verification. */
@@ -133,13 +133,7 @@ export function answerInput(
   return { id: v.verification_id, action, contactId: v.contact_id, outcomeId, checkedSteps };
 }
 
-export type SimAnswer = { action: string; contact_id: number; responded_at: string };
-export type SimVerification = { verification_id: string; answer: SimAnswer | null };
-
-/** Every verification in the simulator's store (CHeKT's side), with the answer it holds. */
-export async function simVerifications(simUrl: string): Promise<SimVerification[]> {
-  return (await simControl<SimVerification[]>(simUrl, "GET", "/_sim/verifications"))!;
-}
+export type SimAnswer = NonNullable<Verification["answer"]>;
 
 /** The answer CHeKT holds for a verification (the simulator's store); null when none (or no such item). */
 export async function simAnswerOf(simUrl: string, id: string): Promise<SimAnswer | null> {

@@ -4,7 +4,7 @@
 // with connectDealerLink or actAsDealer and the seed it answers.
 import { DEMO } from "@/simulator/seed";
 import type { LinkSeed } from "./dealer-links";
-import { simControl } from "./simulator";
+import { simNewDealer } from "./sim-control";
 
 export type FreshDealer = {
   /** Our dealer link's columns for it: its CHeKT dealer id, its external ID, its name. */
@@ -23,11 +23,10 @@ export async function freshDealer(
   const externalDealerId = `fresh-dealer-${++made}`;
   const link =
     opts.connected === false ? {} : { client_id: DEMO.partner.clientId, external_dealer_id: externalDealerId };
-  const d = await simControl<{ dealer_id: number; admin: FreshDealer["admin"] }>(simUrl, "POST", "/_sim/dealers", {
+  const d = await simNewDealer(simUrl, {
     company_name: companyName,
     admin_email: `admin+${externalDealerId}@dealer.example`,
     ...link,
   });
-  if (!d) throw new Error("the simulator made no dealer");
   return { seed: { chektDealerId: d.dealer_id, externalDealerId, companyName }, admin: d.admin };
 }

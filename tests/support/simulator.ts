@@ -2,8 +2,6 @@
 // the OS picks, with the demo world and test-friendly timings. Close it in afterAll.
 import { startSimulator, type RunningSimulator, type StartOptions } from "@/simulator/server";
 
-export { simControl } from "./sim-control";
-
 /** Far above CHeKT's free tier: 429s then come only from the faults a test injects (pacing: chekt-budget). */
 export const NO_RATE_LIMIT = { rateLimitPerMin: 100_000, rateLimitBurstPerS: 10_000 };
 
