@@ -1,6 +1,6 @@
 "use client";
 import { useId, type ReactNode } from "react";
-import { cn, Field } from "@/components/ui";
+import { Field, fieldControl } from "@/components/ui";
 import { useZoneCombobox } from "./use-zone-combobox";
 import { ZoneListbox } from "./zone-listbox";
 
@@ -14,10 +14,6 @@ type Props = {
   required?: boolean;
   placeholder?: string;
 };
-
-const control =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
-  "ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none";
 
 /**
  * The time-zone combobox (WAI-ARIA 1.2 pattern): type a city, a country or part of an IANA name
@@ -45,7 +41,7 @@ export function TimeZoneField({ label, name, value, onChange, error, hint, requi
             aria-activedescendant={shown ? `${listId}-${Math.min(active, matches.length - 1)}` : undefined}
             autoComplete="off"
             spellCheck={false}
-            className={cn(control, error && "ring-red-500 focus:ring-red-600")}
+            className={fieldControl(!!error)}
             {...input}
           />
           <ZoneListbox id={listId} matches={matches} active={active} shown={shown} onPick={pick} onHover={setActive} />

@@ -7,9 +7,10 @@ import { cn } from "./cn";
  * Text, edge width, focus and disabled state, with no colour for the edge or background: those come from
  * controlEdge. Focus is a 2px indigo ring inside the edge on every control, an invalid one too, so a
  * keyboard user always sees where they are (WCAG 2.4.7); the error stays said in text beside the control.
+ * Placeholders are slate-500, 4.7:1 on white: some carry information (the review grid's "(generated)").
  */
 export const controlBase =
-  "border-0 text-sm text-slate-900 ring-1 ring-inset placeholder:text-slate-400 " +
+  "border-0 text-sm text-slate-900 ring-1 ring-inset placeholder:text-slate-500 " +
   "focus:outline-none focus:ring-2 focus:ring-inset focus:ring-indigo-600 " +
   "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
 

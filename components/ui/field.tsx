@@ -24,7 +24,7 @@ export type FieldProps = {
 };
 
 /** A labelled field's control: full width, a form's padding, the look every control shares (control-classes.ts). */
-function control(error: boolean) {
+export function fieldControl(error: boolean) {
   return cn("block w-full rounded-md px-3 py-2", controlBase, controlEdge({ error }));
 }
 
@@ -109,7 +109,7 @@ function frameOf<P extends FieldProps & ControlAttributes & { className?: string
     required: own.required,
     describedBy: own["aria-describedby"],
   };
-  return { frame, control: own, className: cn(control(!!error), className) };
+  return { frame, control: own, className: cn(fieldControl(!!error), className) };
 }
 
 export type InputProps = InputHTMLAttributes<HTMLInputElement> & FieldProps;

@@ -39,6 +39,7 @@ export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export {
   Field,
+  fieldControl,
   Input,
   Select,
   Textarea,
