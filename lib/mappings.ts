@@ -61,17 +61,17 @@ export async function findMappingClash(
   });
 }
 
+/** One external ID ↔ CHeKT ID pair of a dealer link (a contact's names its site as parent). */
+export type MappingRow = {
+  dealerLinkId: string;
+  kind: MappingKind;
+  chektId: string | number;
+  externalId: string;
+  parentChektId?: string | number | null;
+};
+
 /** Records (or moves) our external ID ↔ CHeKT ID, inside the caller's transaction. */
-export async function upsertMapping(
-  tx: Db,
-  m: {
-    dealerLinkId: string;
-    kind: MappingKind;
-    chektId: string | number;
-    externalId: string;
-    parentChektId?: string | number | null;
-  },
-) {
+export async function upsertMapping(tx: Db, m: MappingRow) {
   const chektId = String(m.chektId);
   const parentChektId = m.parentChektId == null ? null : String(m.parentChektId);
   await tx.externalIdMapping.upsert({

@@ -4,18 +4,12 @@ import "server-only";
 // its Prisma twin does (lib/mappings.ts upsertMapping, lib/mirror/write.ts mirrorSite with how "write").
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { MappingKind } from "@/lib/mappings";
+import type { MappingRow } from "@/lib/mappings";
 
 export { sitesWriteSql } from "@/lib/mirror/batch";
 
 /** upsertMapping() as one statement: the (dealer link, kind, CHeKT id) row gets this external ID. */
-export function mappingUpsertSql(m: {
-  dealerLinkId: string;
-  kind: MappingKind;
-  chektId: string | number;
-  externalId: string;
-  parentChektId?: string | number | null;
-}): Prisma.Sql {
+export function mappingUpsertSql(m: MappingRow): Prisma.Sql {
   const now = Prisma.sql`${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
   return Prisma.sql`
     INSERT INTO external_id_mappings (id, dealer_link_id, kind, chekt_id, external_id, parent_chekt_id, created_at,

@@ -61,16 +61,20 @@ function runtimeFetch(): typeof fetch {
   return f._nextOriginalFetch ?? f;
 }
 
-/** The partner client, created on first use (one token cache per process; the budget is shared). */
-export function getChekt(): ChektClient {
-  const auth = partnerAuth();
-  partnerClient ??= createChektClient({
+/** A client of this app's CHeKT with `auth`, spending that credential's shared budget. */
+function clientFor(auth: ChektAuth): ChektClient {
+  return createChektClient({
     baseUrl: env.CHEKT_API_BASE_URL,
     auth,
     timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS,
     budget: budgetFor(credentialKey(auth)),
     fetch: runtimeFetch(),
   });
+}
+
+/** The partner client, created on first use (one token cache per process; the budget is shared). */
+export function getChekt(): ChektClient {
+  partnerClient ??= clientFor(partnerAuth());
   return partnerClient;
 }
 
@@ -95,14 +99,7 @@ const appClients = new Map<string, ChektClient>();
 export function chektApp(apiKey: string): ChektClient {
   let c = appClients.get(apiKey);
   if (!c) {
-    const auth = { type: "api_key", apiKey } as const;
-    c = createChektClient({
-      baseUrl: env.CHEKT_API_BASE_URL,
-      auth,
-      timeoutMs: env.CHEKT_REQUEST_TIMEOUT_MS,
-      budget: budgetFor(credentialKey(auth)),
-      fetch: runtimeFetch(),
-    });
+    c = clientFor({ type: "api_key", apiKey });
     // Keys rotate; keep the map from growing without bound (oldest first out).
     if (appClients.size >= 100) appClients.delete(appClients.keys().next().value!);
     appClients.set(apiKey, c);
