@@ -11,7 +11,16 @@ import { insertBulkJob } from "@/lib/bulk/jobs";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { measure } from "./bulk-browser";
 import { rateLimitFloorMs } from "./bulk-floor";
-import { benchAdminUrl, browserMeasure, envNum, median, parseTimes, refillBucket, withBenchWorld } from "./job-bench";
+import {
+  benchAdminUrl,
+  browserMeasure,
+  envNum,
+  parseFigures,
+  parseTimes,
+  refillBucket,
+  withBenchWorld,
+  type ParseFigures,
+} from "./job-bench";
 import { runIfMain } from "./http";
 
 export { rateLimitFloorMs };
@@ -35,13 +44,7 @@ export type BulkBenchFigures = {
   burst: number;
   maxBulk: number;
   runs: ProvisionRun[];
-  parse5000: {
-    browserMs: number | null;
-    browserRuns: number[];
-    nodeMs: number;
-    nodeRuns: number[];
-    browserError?: string;
-  };
+  parse5000: ParseFigures;
 };
 
 async function provision(
@@ -151,13 +154,7 @@ export async function runBulkBench(
     burst,
     maxBulk,
     runs,
-    parse5000: {
-      browserMs: browser.ms,
-      browserRuns: browser.runs,
-      nodeMs: median(nodeRuns.slice(1)),
-      nodeRuns,
-      browserError: browser.error,
-    },
+    parse5000: parseFigures(browser, nodeRuns),
   };
 
   log(`bulk provisioning — rate limit ${perMin}/min, burst ${burst}, CHEKT_MAX_BULK ${maxBulk}`);

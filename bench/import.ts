@@ -13,7 +13,16 @@ import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
 import { IMPORT_LANES, runSiteImportJob } from "@/lib/jobs/site-import-runner";
 import { rateLimitFloorMs } from "./bulk-floor";
 import { measure } from "./import-browser";
-import { benchAdminUrl, browserMeasure, envNum, median, parseTimes, refillBucket, withBenchWorld } from "./job-bench";
+import {
+  benchAdminUrl,
+  browserMeasure,
+  envNum,
+  parseFigures,
+  parseTimes,
+  refillBucket,
+  withBenchWorld,
+  type ParseFigures,
+} from "./job-bench";
 import { runIfMain } from "./http";
 
 export type ImportBenchFigures = {
@@ -34,13 +43,7 @@ export type ImportBenchFigures = {
   succeeded: number;
   failed: number;
   sitesInChekt: number;
-  parse10000: {
-    browserMs: number | null;
-    browserRuns: number[];
-    nodeMs: number;
-    nodeRuns: number[];
-    browserError?: string;
-  };
+  parse10000: ParseFigures;
 };
 
 function rowsFor(n: number, contacts: number): NewImportRow[] {
@@ -136,13 +139,7 @@ export async function runImportBench(
     burst,
     concurrency,
     ...run,
-    parse10000: {
-      browserMs: browser.ms,
-      browserRuns: browser.runs,
-      nodeMs: median(nodeRuns.slice(1)),
-      nodeRuns,
-      browserError: browser.error,
-    },
+    parse10000: parseFigures(browser, nodeRuns),
   };
   log(
     `site import — ${sites} sites × ${contactsPerSite} contacts at ${perMin}/min, burst ${burst}, ` +

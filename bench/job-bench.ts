@@ -85,11 +85,33 @@ export async function withBenchWorld<T>(
 export const refillBucket = (burst: number, perMin: number) =>
   new Promise((r) => setTimeout(r, (burst * 60_000) / perMin + 200));
 
+/** A page's parse timed in Chromium (browserMeasure) and the same parse in Node, each run's ms kept. */
+export type ParseFigures = {
+  browserMs: number | null;
+  browserRuns: number[];
+  nodeMs: number;
+  nodeRuns: number[];
+  browserError?: string;
+};
+
+/** The figures of a parse measured both ways; Node's median leaves out its first (warm-up) run too. */
+export function parseFigures(browser: BrowserTimes, nodeRuns: number[]): ParseFigures {
+  return {
+    browserMs: browser.ms,
+    browserRuns: browser.runs,
+    nodeMs: median(nodeRuns.slice(1)),
+    nodeRuns,
+    browserError: browser.error,
+  };
+}
+
 /** How a bench prints a parse timed in Chromium (browserMeasure) beside the same parse in Node. */
 export function parseTimes(browser: { ms: number | null; error?: string }, nodeMs: number): string {
   const chromium = browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`;
   return `Chromium ${chromium} (median of 5 after a warm-up), Node ${nodeMs.toFixed(1)} ms`;
 }
+
+type BrowserTimes = { ms: number | null; runs: number[]; error?: string };
 
 /**
  * Times a page's own parse code inside Chromium: `entry` (a bench/*-browser.ts file) is bundled
@@ -101,7 +123,7 @@ export async function browserMeasure(
   globalName: string,
   n: number,
   runs: number,
-): Promise<{ ms: number | null; runs: number[]; error?: string }> {
+): Promise<BrowserTimes> {
   try {
     const esbuild = await import("esbuild");
     const out = await esbuild.build({
