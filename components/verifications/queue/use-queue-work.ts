@@ -38,6 +38,10 @@ export function useQueueWork(opts: {
   // focus to <body>, where the list's keys do not reach: it goes back to the selected row instead (the
   // next one, when the item left the queue).
   const refocus = useRef(false);
+  // The item just answered: the queue's cache drops it at once, but React Query tells the list a tick later
+  // (its notifications are batched), so a render or two may still draw its row. Focus waits for the row
+  // that stays; put on the leaving one, it fell to <body> when the row went (seen in a full e2e run).
+  const leaving = useRef<string | null>(null);
   const close = useCallback(() => {
     setOpenId(null);
     setIntent(null);
@@ -46,7 +50,9 @@ export function useQueueWork(opts: {
   const selectedRow = selected?.id ?? null;
   useEffect(() => {
     if (!refocus.current || openId) return;
+    if (selectedRow !== null && selectedRow === leaving.current) return;
     refocus.current = false;
+    leaving.current = null;
     if (selectedRow) focusRow(selectedRow);
   }, [openId, selectedRow]);
 
@@ -78,6 +84,7 @@ export function useQueueWork(opts: {
 
   const answered = useCallback(
     (id: string) => {
+      leaving.current = id;
       updateQueue(queryClient, dealerLinkId, (s) => applyRemove(s, id, Date.now()));
       close();
     },
