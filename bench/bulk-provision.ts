@@ -13,9 +13,8 @@ import { measure } from "./bulk-browser";
 import { rateLimitFloorMs } from "./bulk-floor";
 import {
   benchAdminUrl,
-  browserMeasure,
   envNum,
-  parseFigures,
+  measureParse,
   parseTimes,
   refillBucket,
   withBenchWorld,
@@ -147,14 +146,19 @@ export async function runBulkBench(
       ],
     }),
   );
-  const nodeRuns = measure(5000, 6).ms;
-  const browser = await browserMeasure("bench/bulk-browser.ts", "BulkBench", 5000, 6);
+  const parse = await measureParse({
+    entry: "bench/bulk-browser.ts",
+    globalName: "BulkBench",
+    rows: 5000,
+    nodeRuns: 6,
+    nodeMeasure: measure,
+  });
   const figures: BulkBenchFigures = {
     rateLimitPerMin: perMin,
     burst,
     maxBulk,
     runs,
-    parse5000: parseFigures(browser, nodeRuns),
+    parse5000: parse,
   };
 
   log(`bulk provisioning — rate limit ${perMin}/min, burst ${burst}, CHEKT_MAX_BULK ${maxBulk}`);
@@ -167,7 +171,7 @@ export async function runBulkBench(
         `${r.succeeded} succeeded, ${r.failed} failed, ${r.devicesInChekt} in CHeKT`,
     );
   }
-  log(`  parse+validate 5,000 pasted rows: ${parseTimes(browser, figures.parse5000.nodeMs)}`);
+  log(`  parse+validate 5,000 pasted rows: ${parseTimes(parse)}`);
   return figures;
 }
 

@@ -15,9 +15,8 @@ import { rateLimitFloorMs } from "./bulk-floor";
 import { measure } from "./import-browser";
 import {
   benchAdminUrl,
-  browserMeasure,
   envNum,
-  parseFigures,
+  measureParse,
   parseTimes,
   refillBucket,
   withBenchWorld,
@@ -130,8 +129,13 @@ export async function runImportBench(
   const adminUrl = benchAdminUrl();
 
   const run = await importRun(sites, contactsPerSite, { perMin, burst, concurrency, adminUrl });
-  const nodeRuns = measure(10_000, 4).ms;
-  const browser = await browserMeasure("bench/import-browser.ts", "ImportBench", 10_000, 6);
+  const parse = await measureParse({
+    entry: "bench/import-browser.ts",
+    globalName: "ImportBench",
+    rows: 10_000,
+    nodeRuns: 4,
+    nodeMeasure: measure,
+  });
   const figures: ImportBenchFigures = {
     sites,
     contactsPerSite,
@@ -139,7 +143,7 @@ export async function runImportBench(
     burst,
     concurrency,
     ...run,
-    parse10000: parseFigures(browser, nodeRuns),
+    parse10000: parse,
   };
   log(
     `site import — ${sites} sites × ${contactsPerSite} contacts at ${perMin}/min, burst ${burst}, ` +
@@ -151,7 +155,7 @@ export async function runImportBench(
       `${run.succeeded} ok, ${run.failed} failed, ${run.sitesInChekt} in CHeKT; ` +
       `CPU ${(run.cpuMs / 1000).toFixed(1)} s`,
   );
-  log(`  parse+validate 10,000 sheet rows: ${parseTimes(browser, figures.parse10000.nodeMs)}`);
+  log(`  parse+validate 10,000 sheet rows: ${parseTimes(parse)}`);
   return figures;
 }
 

@@ -94,8 +94,19 @@ export type ParseFigures = {
   browserError?: string;
 };
 
-/** The figures of a parse measured both ways; Node's median leaves out its first (warm-up) run too. */
-export function parseFigures(browser: BrowserTimes, nodeRuns: number[]): ParseFigures {
+/**
+ * A page's parse of `rows` rows timed both ways: in Node by `nodeMeasure` (`nodeRuns` runs) and in Chromium
+ * by `entry` bundled as `globalName` (6 runs); each median leaves out its first (warm-up) run.
+ */
+export async function measureParse(o: {
+  entry: string;
+  globalName: string;
+  rows: number;
+  nodeRuns: number;
+  nodeMeasure: (n: number, runs: number) => { ms: number[] };
+}): Promise<ParseFigures> {
+  const nodeRuns = o.nodeMeasure(o.rows, o.nodeRuns).ms;
+  const browser = await browserMeasure(o.entry, o.globalName, o.rows, 6);
   return {
     browserMs: browser.ms,
     browserRuns: browser.runs,
@@ -105,10 +116,10 @@ export function parseFigures(browser: BrowserTimes, nodeRuns: number[]): ParseFi
   };
 }
 
-/** How a bench prints a parse timed in Chromium (browserMeasure) beside the same parse in Node. */
-export function parseTimes(browser: { ms: number | null; error?: string }, nodeMs: number): string {
-  const chromium = browser.ms === null ? `n/a (${browser.error})` : `${browser.ms.toFixed(1)} ms`;
-  return `Chromium ${chromium} (median of 5 after a warm-up), Node ${nodeMs.toFixed(1)} ms`;
+/** How a bench prints a parse timed in Chromium beside the same parse in Node. */
+export function parseTimes(p: ParseFigures): string {
+  const chromium = p.browserMs === null ? `n/a (${p.browserError})` : `${p.browserMs.toFixed(1)} ms`;
+  return `Chromium ${chromium} (median of 5 after a warm-up), Node ${p.nodeMs.toFixed(1)} ms`;
 }
 
 type BrowserTimes = { ms: number | null; runs: number[]; error?: string };
@@ -118,12 +129,7 @@ type BrowserTimes = { ms: number | null; runs: number[]; error?: string };
  * by esbuild as the global `globalName`, whose measure(n, runs) returns each run's milliseconds.
  * The median leaves out the first (warm-up) run.
  */
-export async function browserMeasure(
-  entry: string,
-  globalName: string,
-  n: number,
-  runs: number,
-): Promise<BrowserTimes> {
+async function browserMeasure(entry: string, globalName: string, n: number, runs: number): Promise<BrowserTimes> {
   try {
     const esbuild = await import("esbuild");
     const out = await esbuild.build({
