@@ -9,10 +9,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { DEMO } from "@/simulator/seed";
-import { devicesFor, startBulkWorld, type BulkWorld } from "../integration/bulk-helpers";
+import { DEVICES_PATH, devicesFor, startBulkWorld, type BulkWorld } from "../integration/bulk-helpers";
 import { clearSimFaults, simFault } from "../support/sim-world";
 
-const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 const ROOT = path.resolve(__dirname, "../..");
 const N = 1000;
 let w: BulkWorld;

@@ -7,6 +7,7 @@ import { deviceApi, type DeviceApi } from "@/lib/chekt/api/devices";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { DEMO } from "@/simulator/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { simFault } from "../support/sim-control";
 
 export type BulkWorld = {
   db: PrismaClient;
@@ -84,6 +85,28 @@ export function mirrorSiteNamed(w: BulkWorld, siteId: number, name: string) {
       dto: {},
       confirmedAt: new Date(),
     },
+  });
+}
+
+/** CHeKT's device create route, as a fault rule names it. */
+export const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
+
+/**
+ * Device writes go wrong: the first `lost` answers come after the client's 1 s timeout (CHeKT applied
+ * them), then each write answers 500, 429 or drops its connection at the given rates.
+ */
+export async function faultyDeviceWrites(
+  w: BulkWorld,
+  o: { lost: number; rate5xx: number; rate429: number; drop: number },
+) {
+  await simFault(w.sim.url, { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: o.lost });
+  await simFault(w.sim.url, {
+    path: DEVICES_PATH,
+    method: "POST",
+    rate_5xx: o.rate5xx,
+    status_5xx: 500,
+    rate_429: o.rate429,
+    drop_rate: o.drop,
   });
 }
 

@@ -9,11 +9,10 @@ import { insertBulkJob } from "@/lib/bulk/jobs";
 import { RunAborted, runBulkJob } from "@/lib/jobs/bulk-runner";
 import { startBulkWorker } from "@/lib/jobs/worker";
 import { advisoryLock } from "@/lib/jobs/lock";
-import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { DEVICES_PATH, devicesFor, faultyDeviceWrites, startBulkWorld, type BulkWorld } from "./bulk-helpers";
 import { clearSimFaults, simFault, simFaultRules } from "../support/sim-world";
 import { until } from "../support/until";
 
-const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 let w: BulkWorld;
 
 beforeAll(async () => {
@@ -87,17 +86,8 @@ async function expectProvisionedExactlyOnce(jobId: string, siteId: number, prefi
 describe("bulk create through a faulty CHeKT", () => {
   it("provisions 1,000 devices exactly once with 500s, 429s, dropped connections and lost answers", async () => {
     const siteId = await w.newSite("faults");
-    // First: two answers lost after CHeKT applied the request (it answers after our 1 s timeout).
-    await simFault(w.sim.url, { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 2 });
-    // Then: 10% 500s, 8% 429s, 5% dropped connections on every device write.
-    await simFault(w.sim.url, {
-      path: DEVICES_PATH,
-      method: "POST",
-      rate_5xx: 0.1,
-      status_5xx: 500,
-      rate_429: 0.08,
-      drop_rate: 0.05,
-    });
+    // Two answers lost after CHeKT applied the request; then 10% 500s, 8% 429s, 5% dropped connections.
+    await faultyDeviceWrites(w, { lost: 2, rate5xx: 0.1, rate429: 0.08, drop: 0.05 });
     const before = w.client.stats().requests;
     const job = await createJob(siteId, "flt", 1000);
     const logs: string[] = [];

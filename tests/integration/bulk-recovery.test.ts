@@ -11,10 +11,9 @@ import { insertBulkJob, readJobItems, type NewItem } from "@/lib/bulk/jobs";
 import type { DeviceInput } from "@/lib/bulk/validate";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { DEMO } from "@/simulator/seed";
-import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
-import { clearSimFaults, simFault } from "../support/sim-world";
+import { devicesFor, faultyDeviceWrites, startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { clearSimFaults } from "../support/sim-world";
 
-const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 let w: BulkWorld;
 let bare: DeviceApi;
 let bareClient: ReturnType<typeof createChektClient>;
@@ -57,15 +56,7 @@ async function siteExt(siteId: number, prefix: string) {
 describe("runner recovery without client retries", () => {
   it("resends unknown outcomes with the same key and still creates each device once", async () => {
     const siteId = await w.newSite("bare");
-    await simFault(w.sim.url, { path: DEVICES_PATH, method: "POST", delay_ms: 1500, count: 3 });
-    await simFault(w.sim.url, {
-      path: DEVICES_PATH,
-      method: "POST",
-      rate_5xx: 0.15,
-      status_5xx: 500,
-      rate_429: 0.1,
-      drop_rate: 0.1,
-    });
+    await faultyDeviceWrites(w, { lost: 3, rate5xx: 0.15, rate429: 0.1, drop: 0.1 });
     const j = await createJob(siteId, devicesFor("bre", 500));
     const logs: string[] = [];
     try {

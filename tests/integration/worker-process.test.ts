@@ -6,11 +6,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertBulkJob } from "@/lib/bulk/jobs";
 import { startChild, type Child } from "@/scripts/lib/processes";
-import { devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
+import { DEVICES_PATH, devicesFor, startBulkWorld, type BulkWorld } from "./bulk-helpers";
 import { simFault } from "../support/sim-world";
 import { until } from "../support/until";
 
-const DEVICES_PATH = "/partner/v1/dealers/*/sites/*/devices";
 const user = { id: "u-test", email: "operator@test.example" };
 let w: BulkWorld;
 let web: typeof import("@/lib/background");
