@@ -1,7 +1,7 @@
 // The checks every page of the e2e specs gets: an axe scan with no serious or critical violation,
 // and screenshots at a laptop and a phone size for a person to look at.
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { errors, expect, test, type Page } from "@playwright/test";
 import { axeViolations } from "./axe";
 
 /** No serious or critical axe violation inside `selector` (or the whole page); the message lists them. */
@@ -41,6 +41,20 @@ type ShotOptions = {
 };
 
 /**
+ * A screenshot, tried a second time when the first times out. Once, on a CI box at a load of 3.4, Chromium gave
+ * no frame for 15 s after a resize to the phone, every assertion of the test having passed; a page that really
+ * hangs times out twice.
+ */
+async function screenshot(page: Page, options: { path: string; fullPage: boolean }) {
+  try {
+    await page.screenshot(options);
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+    await page.screenshot(options);
+  }
+}
+
+/**
  * `shots(page, name)`: laptop and phone screenshots of the page as it is now, written to the test's
  * output folder and copied to `dir/<name>-<laptop|phone>.png`; the viewport is put back after.
  */
@@ -55,7 +69,7 @@ export function screenshotsTo(
       await page.setViewportSize(size);
       await check?.(page, name, label, size);
       const file = test.info().outputPath(`${prefix}${name}-${label}.png`);
-      await page.screenshot({
+      await screenshot(page, {
         path: file,
         fullPage: fullPage === "both" || (fullPage === "laptop" && label === "laptop"),
       });
