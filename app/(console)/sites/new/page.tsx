@@ -12,7 +12,7 @@ export default async function NewSitePage() {
     "operator",
     {
       title: metadata.title,
-      breadcrumbs: [{ label: "Sites", href: "/sites" }, { label: "New site" }],
+      breadcrumbs: [{ label: "Sites", href: "/sites" }, { label: metadata.title }],
       description: "The site starts inactive in CHeKT; activate it once its devices are in.",
     },
     async ({ dealer }) => {

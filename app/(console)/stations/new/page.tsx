@@ -11,7 +11,7 @@ export default async function NewStationPage() {
     "operator",
     {
       title: metadata.title,
-      breadcrumbs: [{ label: "Monitoring stations", href: "/stations" }, { label: "New monitoring station" }],
+      breadcrumbs: [{ label: "Monitoring stations", href: "/stations" }, { label: metadata.title }],
     },
     () => (
       <Card>
