@@ -30,9 +30,8 @@ const LOAD_DEADLINE_MS = 20_000;
 export async function loadSnapshotImage(
   id: string,
   dealerLinkId: string,
-  o: { deadlineMs?: number } = {},
+  { deadlineMs = LOAD_DEADLINE_MS }: { deadlineMs?: number } = {},
 ): Promise<ImageResult> {
-  const deadlineMs = o.deadlineMs ?? LOAD_DEADLINE_MS;
   const stage = { at: "reading the snapshot's row" };
   let flightKey: string | undefined;
   let flight: Promise<ImageResult> | undefined;
