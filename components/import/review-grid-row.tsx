@@ -6,18 +6,18 @@
 import { RotateCcw, SkipForward, Trash2 } from "lucide-react";
 import { cellControl, cn } from "@/components/ui";
 import { ChoicePicker } from "./choice-picker";
+import type { PipelineKind } from "./pipeline-types";
 import type { ReviewRow } from "./review-types";
 
 export const ROW_HEIGHT = 44;
 /** The header's and every row's columns (sheet line, problems from 768 px, the fields, the actions). */
 export const GRID_COLUMNS = "[grid-template-columns:var(--cols)] md:[grid-template-columns:var(--cols-md)]";
 
-/** What every row shares: the kind's fields, labels and pickers, and what an edit or a button does. */
+/** What every row shares: the fields shown, the kind's labels and pickers, and what an edit or a button does. */
 export type RowParts<F extends string> = {
   fields: F[];
-  labels: Record<F, string>;
-  /** Fields edited with a picker of these values (a pasted value outside them stays shown, marked). */
-  pickers?: Partial<Record<F, readonly string[]>>;
+  /** A field with a picker is edited with it (a pasted value outside its values stays shown, marked). */
+  kind: Pick<PipelineKind<F>, "labels" | "pickers">;
   onEdit: (line: number, field: F, value: string) => void;
   onSkip: (line: number, skipped: boolean) => void;
   onDelete: (line: number) => void;
@@ -40,8 +40,7 @@ export function ReviewGridRow<F extends string>({
   top,
   measure,
   fields,
-  labels,
-  pickers,
+  kind,
   onEdit,
   onSkip,
   onDelete,
@@ -88,8 +87,8 @@ export function ReviewGridRow<F extends string>({
           key={f}
           row={r}
           field={f}
-          label={`${label} ${labels[f]}`}
-          choices={pickers?.[f]}
+          label={`${label} ${kind.labels[f]}`}
+          choices={kind.pickers?.[f]}
           error={problems.length ? r.errors[f] : undefined}
           problemsId={problemsId}
           onEdit={onEdit}

@@ -9,30 +9,31 @@
 // the row, as wide as the grid's viewport. Rows are measured, so a long message makes a taller row.
 // The parts: a row (review-grid-row.tsx), the rows kept in the filter (use-pinned-rows.ts), the jump
 // to the next error (use-error-jump.ts); the row and handle types are in review-types.ts.
-import { useEffect, useMemo, useRef, type Ref, type RefObject } from "react";
+import { useEffect, useMemo, useRef, type RefObject } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { cn } from "@/components/ui";
 import { columnSizes, longestValues } from "./column-widths";
 import { GRID_COLUMNS, ROW_HEIGHT, ReviewGridRow, type RowParts } from "./review-grid-row";
-import { hasErrors, type ReviewApi, type ReviewRow } from "./review-types";
+import { hasErrors } from "./review-types";
 import { useErrorJump } from "./use-error-jump";
 import { usePinnedRows } from "./use-pinned-rows";
+import type { ReviewRowsState } from "./use-review-rows";
 
 export type { ReviewApi, ReviewRow } from "./review-types";
 
-type Props<F extends string> = RowParts<F> & {
-  rows: ReviewRow<F>[];
+type Props<F extends string> = Pick<RowParts<F>, "fields" | "kind"> & {
+  /** The rows, the error filter, the next-error handle and the row edits (use-review-rows.ts). */
+  review: ReviewRowsState<F>;
   /** The grid's accessible name, e.g. "Pasted devices". */
   label: string;
-  onlyErrors: boolean;
-  api: Ref<ReviewApi>;
 };
 
 /** The header's and the rows' width: the grid's, or the sum of the tracks' minimums (column-widths.ts) when wider. */
 const GRID_WIDTH = "min-w-[var(--min-w)] md:min-w-[var(--min-w-md)]";
 
-export function ReviewGrid<F extends string>({ rows, label, onlyErrors, api, ...parts }: Props<F>) {
-  const { fields, labels } = parts;
+export function ReviewGrid<F extends string>({ review, fields, kind, label }: Props<F>) {
+  const { reviewRows: rows, onlyErrors } = review;
+  const parts: RowParts<F> = { fields, kind, onEdit: review.edit, onSkip: review.skip, onDelete: review.remove };
   const parent = useRef<HTMLDivElement>(null);
   const { pinned, pin, unpin } = usePinnedRows(onlyErrors);
   const shown = onlyErrors ? rows.filter((r) => hasErrors(r) || pinned.includes(r.line)) : rows;
@@ -47,7 +48,7 @@ export function ReviewGrid<F extends string>({ rows, label, onlyErrors, api, ...
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  useErrorJump(api, parent, shown, fields, virtualizer);
+  useErrorJump(review.grid, parent, shown, fields, virtualizer);
   useViewportWidth(parent);
   // Over every row, not those shown: the columns keep their width when the error filter changes.
   const sizes = useMemo(() => columnSizes(longestValues(rows, fields)), [rows, fields]);
@@ -61,7 +62,7 @@ export function ReviewGrid<F extends string>({ rows, label, onlyErrors, api, ...
       aria-label={label}
       style={sizes}
     >
-      <ReviewGridHeader fields={fields} labels={labels} />
+      <ReviewGridHeader fields={fields} labels={kind.labels} />
       <div className={cn("relative", GRID_WIDTH)} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const r = shown[v.index];

@@ -38,7 +38,6 @@ export function ReviewStep<F extends string>({
   fields: F[];
   onBack: () => void;
 } & ReviewSend<F>) {
-  const { grid, reviewRows, onlyErrors, edit, skip, remove } = review;
   // The kind's failure speaks of a send from this review as shown: Back unmounts the step, so the review
   // shown again (as left, or built again from another sheet or match) starts without the old failure.
   const [sent, setSent] = useState(false);
@@ -51,18 +50,7 @@ export function ReviewStep<F extends string>({
       <ReviewToolbar review={review} />
       <LookupLine lookup={review.lookup} />
       <div onKeyDown={review.onKey}>
-        <ReviewGrid
-          api={grid}
-          rows={reviewRows}
-          fields={fields}
-          labels={kind.labels}
-          pickers={kind.pickers}
-          label={words.gridLabel}
-          onlyErrors={onlyErrors}
-          onEdit={edit}
-          onSkip={skip}
-          onDelete={remove}
-        />
+        <ReviewGrid review={review} fields={fields} kind={kind} label={words.gridLabel} />
       </div>
       <SendBar review={review} words={words} onBack={onBack} send={sendHere} pending={pending} />
       {sent && failure ? (

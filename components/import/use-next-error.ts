@@ -2,7 +2,7 @@
 // The review's "next error" (components/import/use-review-rows.ts): the button and Alt+N ask the
 // grid (review-grid.tsx) to focus the next row with errors, and say so when there is none.
 import { useRef, type KeyboardEvent } from "react";
-import type { ReviewApi } from "./review-grid";
+import type { ReviewApi } from "./review-types";
 
 export function useNextError(say: (notice: string) => void) {
   const grid = useRef<ReviewApi>(null);
