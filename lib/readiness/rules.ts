@@ -4,22 +4,25 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/fields";
 import { countText } from "@/lib/count-text";
 import { minutesText } from "@/lib/duration-text";
-import { keysOf } from "@/lib/keys-of";
+import { fromKeys, keysOf } from "@/lib/keys-of";
 import { plural } from "@/lib/plural";
 import { securityTypeLabel } from "@/lib/schemas/arming";
 import { siteRef } from "@/lib/site-label";
 
-export const READINESS_CHECKS = {
-  mobile_contact: "At least one contact with a mobile phone",
-  station_account: "Monitoring station and account number set",
-  account_unique: "Account number unique on its station",
-  arming_hardware: "Arming type matches the hardware",
-  camera: "At least one camera",
-  devices_online: "No device offline longer than the threshold",
-  activated: "Site activated",
-} as const;
-export type ReadinessCheck = keyof typeof READINESS_CHECKS;
-export const READINESS_CHECK_KEYS: ReadinessCheck[] = keysOf(READINESS_CHECKS);
+/** Each check: the rule that judges it (below) and its label. A site's checks come out in this order. */
+const CHECKS = {
+  mobile_contact: { rule: mobileContact, label: "At least one contact with a mobile phone" },
+  station_account: { rule: stationAccount, label: "Monitoring station and account number set" },
+  account_unique: { rule: accountUnique, label: "Account number unique on its station" },
+  arming_hardware: { rule: armingHardware, label: "Arming type matches the hardware" },
+  camera: { rule: camera, label: "At least one camera" },
+  devices_online: { rule: devicesOnline, label: "No device offline longer than the threshold" },
+  activated: { rule: activated, label: "Site activated" },
+} satisfies Record<string, { rule: Rule; label: string }>;
+export type ReadinessCheck = keyof typeof CHECKS;
+export const READINESS_CHECK_KEYS: ReadinessCheck[] = keysOf(CHECKS);
+/** Each check's label. */
+export const READINESS_CHECKS = fromKeys(READINESS_CHECK_KEYS, (check) => CHECKS[check].label);
 
 /** What the query knows about one site. */
 export type SiteFacts = {
@@ -160,22 +163,12 @@ function activated(f: SiteFacts, site: string): Verdict {
   };
 }
 
-/** One rule per check; a site's checks come out in READINESS_CHECKS's order. */
-const RULES: Record<ReadinessCheck, Rule> = {
-  mobile_contact: mobileContact,
-  station_account: stationAccount,
-  account_unique: accountUnique,
-  arming_hardware: armingHardware,
-  camera,
-  devices_online: devicesOnline,
-  activated,
-};
-
 export function readinessOf(f: SiteFacts, thresholdMin: number): Readiness {
   const site = `/sites/${f.siteId}`;
   const checks: CheckResult[] = READINESS_CHECK_KEYS.map((check) => {
-    const { ok, detail, fixHref, fixLabel } = RULES[check](f, site, thresholdMin);
-    return { check, label: READINESS_CHECKS[check], ok, detail, fixHref, fixLabel };
+    const { rule, label } = CHECKS[check];
+    const { ok, detail, fixHref, fixLabel } = rule(f, site, thresholdMin);
+    return { check, label, ok, detail, fixHref, fixLabel };
   });
   const failing = checks.filter((c) => !c.ok).map((c) => c.check);
   return { siteId: f.siteId, ready: failing.length === 0, checks, failing };
