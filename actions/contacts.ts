@@ -21,12 +21,8 @@ export const createContactAction = dealerActionClient
     const contact = await createByExternalId(ctx, {
       kind: "contact",
       body,
-      field: "external_contact_id",
       create: () => createContact(ctx.scope, site_id, body, { traceId: ctx.traceId }),
-      async find() {
-        const all = await listContacts(ctx.scope, site_id, { traceId: ctx.traceId });
-        return all.find((c) => c.external_contact_id === body.external_contact_id) ?? null;
-      },
+      list: () => listContacts(ctx.scope, site_id, { traceId: ctx.traceId }),
       chektId: (c) => c.contact_id,
       parentChektId: site_id,
       mirror: (tx, dealerLinkId, created) => mirrorContact(tx, dealerLinkId, site_id, created, { how: "write" }),

@@ -34,7 +34,6 @@ export const createSiteAction = dealerActionClient
     const site = await createByExternalId(ctx, {
       kind: "site",
       body: parsedInput,
-      field: "external_site_id",
       check: () =>
         assertAccountNumberFree(ctx.scope.dealerLinkId, parsedInput.monitoring_station_id, parsedInput.account_number),
       create: () => createSite(ctx.scope, parsedInput, { traceId: ctx.traceId }),

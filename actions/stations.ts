@@ -21,13 +21,8 @@ export const createStationAction = dealerActionClient
     const station = await createByExternalId(ctx, {
       kind: "monitoring_station",
       body: parsedInput,
-      field: "external_monitoring_station_id",
       create: () => createStation(ctx.scope, parsedInput, { traceId: ctx.traceId }),
-      async find() {
-        const all = await listStations(ctx.scope, { traceId: ctx.traceId });
-        const id = parsedInput.external_monitoring_station_id;
-        return all.find((st) => st.external_monitoring_station_id === id) ?? null;
-      },
+      list: () => listStations(ctx.scope, { traceId: ctx.traceId }),
       chektId: (st) => st.monitoring_station_id,
       mirror: (tx, dealerLinkId, created) => mirrorStation(tx, dealerLinkId, created, { how: "write" }),
     });

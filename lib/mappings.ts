@@ -6,13 +6,20 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type MappingKind = "dealer" | "site" | "monitoring_station" | "contact" | "device";
 type Db = typeof prisma | Prisma.TransactionClient;
 
-const NOUN: Record<MappingKind, { label: string; field: string }> = {
+const NOUN = {
   dealer: { label: "dealer", field: "external_dealer_id" },
   site: { label: "site", field: "external_site_id" },
   monitoring_station: { label: "monitoring station", field: "external_monitoring_station_id" },
   contact: { label: "contact", field: "external_contact_id" },
   device: { label: "device", field: "external_device_id" },
-};
+} as const satisfies Record<MappingKind, { label: string; field: string }>;
+
+/** The name CHeKT gives a kind's external-ID field (`external_site_id`, …). */
+export type ExternalIdField<K extends MappingKind> = (typeof NOUN)[K]["field"];
+
+export function externalIdField<K extends MappingKind>(kind: K): ExternalIdField<K> {
+  return NOUN[kind].field;
+}
 
 /**
  * Refuses an external ID this dealer already uses for another object of the same kind. Runs
