@@ -21,6 +21,9 @@ const client = (over: Partial<ChektClientConfig> = {}) =>
 let sim: RunningSimulator;
 const DEALER = DEMO.dealers.acme.id;
 const UNSURE = /may or may not have been saved — refresh to check/;
+/** The requests most faults here aim at: site creates and site edits. */
+const SITE_CREATES = { path: "/partner/v1/dealers/*/sites", method: "POST" };
+const SITE_EDITS = { path: "/partner/v1/dealers/*/sites/*", method: "PUT" };
 
 type Outcome = { ok: true } | { ok: false; error: ChektError };
 async function attempt(p: Promise<unknown>): Promise<Outcome> {
@@ -191,7 +194,7 @@ describe("site and contact writes under faults", () => {
   const storm = { rate_429: 0.3, rate_5xx: 0.1, drop_rate: 0.1 };
 
   it("site creates in a 429 storm with 10 % 5xx and 10 % dropped connections land exactly once", async () => {
-    await simFault(sim.url, { path: "/partner/v1/dealers/*/sites", method: "POST", ...storm, status_5xx: 500 });
+    await simFault(sim.url, { ...SITE_CREATES, ...storm, status_5xx: 500 });
     const c = client();
     const t = tally(await createSites(c, "fault-site", 30));
     console.log(
@@ -237,20 +240,8 @@ describe("site and contact writes under faults", () => {
 
   it("writes whose answer is lost after CHeKT applied them (dropped, timed out) are resent and land once", async () => {
     // On top of the simulator's own 429s and 5xx on the same paths.
-    await simFault(sim.url, {
-      path: "/partner/v1/dealers/**",
-      method: "POST",
-      rate_429: 0.2,
-      rate_5xx: 0.1,
-      status_5xx: 500,
-    });
-    await simFault(sim.url, {
-      path: "/partner/v1/dealers/**",
-      method: "PUT",
-      rate_429: 0.2,
-      rate_5xx: 0.1,
-      status_5xx: 500,
-    });
+    const faults = { path: "/partner/v1/dealers/**", rate_429: 0.2, rate_5xx: 0.1, status_5xx: 500 };
+    for (const method of ["POST", "PUT"]) await simFault(sim.url, { ...faults, method });
     proxy.loseShare = 0.3;
     // About 4 in 10 attempts fail here (10 % 500, then 30 % of the answers lost): allow more tries.
     const c = client({ baseUrl: proxy.url, timeoutMs: 1_500, maxAttempts: 8 });
@@ -296,7 +287,7 @@ describe("site and contact writes under faults", () => {
     }
     // And when the simulator never got to apply it (2 s delay, we hang up first), the same words
     // are still true, and nothing landed twice.
-    await simFault(sim.url, { path: "/partner/v1/dealers/*/sites", method: "POST", delay_ms: 2_000, count: 1 });
+    await simFault(sim.url, { ...SITE_CREATES, delay_ms: 2_000, count: 1 });
     const ext = `no-key-slow-${randomUUID()}`;
     // Nothing landing twice is the client sending it once: counted as sent, with no wait for the delay to end.
     let posts = 0;
@@ -318,7 +309,7 @@ describe("site and contact writes under faults", () => {
   });
 
   it("2 s delays on every call: edits wait them out when the timeout allows, and all land", async () => {
-    await simFault(sim.url, { path: "/partner/v1/dealers/*/sites/*", method: "PUT", delay_ms: 2_000 });
+    await simFault(sim.url, { ...SITE_EDITS, delay_ms: 2_000 });
     // Each PUT's send and answer, in the order they happen: an order a loaded machine cannot bend, as
     // it can stretch a wall-time limit.
     const puts: ("sent" | "answered")[] = [];
@@ -360,14 +351,8 @@ describe("site and contact writes under faults", () => {
   it("when faults outlast the deadline, every failure says what happened and nothing lands twice", async () => {
     // Counted, not random: the first four PUTs answer 500, the next four are dropped. Six edits of at most
     // two tries each make at most twelve PUTs, so eight faults leave at least two edits without a good try.
-    await simFault(sim.url, {
-      path: "/partner/v1/dealers/*/sites/*",
-      method: "PUT",
-      rate_5xx: 1,
-      status_5xx: 500,
-      count: 4,
-    });
-    await simFault(sim.url, { path: "/partner/v1/dealers/*/sites/*", method: "PUT", drop_rate: 1, count: 4 });
+    await simFault(sim.url, { ...SITE_EDITS, rate_5xx: 1, status_5xx: 500, count: 4 });
+    await simFault(sim.url, { ...SITE_EDITS, drop_rate: 1, count: 4 });
     const c = client({ deadlineMs: 1_500, maxAttempts: 2 });
     const sites = [...sim.state.sites.values()].filter((s) => s.dealer_id === DEALER).slice(0, 6);
     const before = new Map(sites.map((s) => [s.site_id, s.account_number]));

@@ -208,21 +208,14 @@ describe("against the simulator", () => {
   });
 
   it("retries the simulator's injected 5xx and dropped connections, then succeeds", async () => {
-    await simFault(sim.url, {
-      path: "/partner/v1/dealers/*/sites",
-      method: "GET",
-      rate_5xx: 1,
-      status_5xx: 500,
-      count: 2,
-    });
+    const siteList = { path: "/partner/v1/dealers/*/sites", method: "GET" };
     const c = client();
-    const r = await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } });
-    expect(r.attempts).toBe(3);
-    await simFault(sim.url, { path: "/partner/v1/dealers/*/sites", method: "GET", drop_rate: 1, count: 1 });
-    expect(
-      (await c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } }))
-        .attempts,
-    ).toBe(2);
+    const listSites = () =>
+      c.request("GET", "/partner/v1/dealers/{dealerId}/sites", { params: { path: { dealerId: ACME } } });
+    await simFault(sim.url, { ...siteList, rate_5xx: 1, status_5xx: 500, count: 2 });
+    expect((await listSites()).attempts).toBe(3);
+    await simFault(sim.url, { ...siteList, drop_rate: 1, count: 1 });
+    expect((await listSites()).attempts).toBe(2);
   });
 
   it("a write without a key is not resent after the simulator drops the connection", async () => {
