@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { generateExternalId, slug } from "@/lib/external-id";
 import { expandPattern } from "@/lib/import/id-pattern";
+import { expectMaps } from "../support/expect-maps";
 
 const fixed = { now: new Date("2026-12-01T10:00:00Z"), random: () => 0.5 };
 const form = (name: string) => generateExternalId("site", name, { ...fixed, pattern: "{name}" });
@@ -11,19 +12,17 @@ const sheet = (name: string) => expandPattern("{name}", { seq: 1, name });
 
 describe("a name as an ID part", () => {
   it("drops accents rather than splitting words at them, in both callers", () => {
-    const cases: [string, string][] = [
-      ["Zürich Süd", "zurich-sud"],
-      ["Crème Brûlée Café", "creme-brulee-cafe"],
-      ["Gangnam HQ (Main)", "gangnam-hq-main"],
-      ["São Paulo – Centro", "sao-paulo-centro"],
-      ["Ærøskøbing Straße", "aeroskobing-strasse"],
-      ["Łódź", "lodz"],
-    ];
-    for (const [name, part] of cases) {
-      expect(slug(name), name).toBe(part);
-      expect(form(name), name).toBe(part);
-      expect(sheet(name), name).toBe(part);
-    }
+    expectMaps(
+      [slug, form, sheet],
+      [
+        ["Zürich Süd", "zurich-sud"],
+        ["Crème Brûlée Café", "creme-brulee-cafe"],
+        ["Gangnam HQ (Main)", "gangnam-hq-main"],
+        ["São Paulo – Centro", "sao-paulo-centro"],
+        ["Ærøskøbing Straße", "aeroskobing-strasse"],
+        ["Łódź", "lodz"],
+      ],
+    );
     expect(expandPattern("SITE-{name}-{seq:3}", { seq: 4, name: "Crème Brûlée Café" })).toBe(
       "SITE-creme-brulee-cafe-004",
     );
