@@ -55,14 +55,10 @@ describe("annotationLabel", () => {
 
 describe("schemas", () => {
   it("the answer needs an outcome id; checked steps default to none", () => {
-    const ok = answerSchema.safeParse({
-      id: "v",
-      action: "disregard",
-      contactId: "3",
-      outcomeId: "1b4e28ba-2fa1-4d2b-883f-0016d3cca427",
-    });
+    const answer = { id: "v", action: "disregard", contactId: "3" };
+    const ok = answerSchema.safeParse({ ...answer, outcomeId: "1b4e28ba-2fa1-4d2b-883f-0016d3cca427" });
     expect(ok.success && ok.data.checkedSteps).toEqual([]);
-    expect(firstMessage(answerSchema, { id: "v", action: "disregard", contactId: 3 })).toBe("Choose an outcome");
+    expect(firstMessage(answerSchema, answer)).toBe("Choose an outcome");
   });
 
   it("outcome labels are trimmed, required and at most 100 characters", () => {
