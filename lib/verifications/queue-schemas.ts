@@ -5,35 +5,36 @@ import { z } from "zod";
 import { VERIFICATION_STATES } from "./types";
 
 const state = z.enum(VERIFICATION_STATES);
+const textOrNull = z.string().nullable();
 
-export const queueSnapshotSchema = z.object({ id: z.string(), capturedAt: z.string().nullable() });
+export const queueSnapshotSchema = z.object({ id: z.string(), capturedAt: textOrNull });
 
 export const queueItemSchema = z.object({
   id: z.string(),
-  alarmId: z.string().nullable(),
+  alarmId: textOrNull,
   siteId: z.number(),
-  siteName: z.string().nullable(),
-  siteTimezone: z.string().nullable(),
+  siteName: textOrNull,
+  siteTimezone: textOrNull,
   deviceId: z.number().nullable(),
-  zoneNumber: z.string().nullable(),
+  zoneNumber: textOrNull,
   contactId: z.number().nullable(),
-  eventCode: z.string().nullable(),
-  description: z.string().nullable(),
+  eventCode: textOrNull,
+  description: textOrNull,
   occurredAt: z.string(),
   expiresAt: z.string(),
   state,
   /** True when the viewer holds the claim; the claimer is shown by name only, never by user id. */
   claimedByMe: z.boolean(),
-  claimedByName: z.string().nullable(),
-  claimedAt: z.string().nullable(),
-  answeredByName: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  answerAction: z.string().nullable(),
-  answerError: z.string().nullable(),
-  priority: z.string().nullable(),
-  trigger: z.string().nullable(),
-  location: z.string().nullable(),
-  alarmState: z.string().nullable(),
+  claimedByName: textOrNull,
+  claimedAt: textOrNull,
+  answeredByName: textOrNull,
+  answeredAt: textOrNull,
+  answerAction: textOrNull,
+  answerError: textOrNull,
+  priority: textOrNull,
+  trigger: textOrNull,
+  location: textOrNull,
+  alarmState: textOrNull,
   snapshots: z.array(queueSnapshotSchema),
   updatedAt: z.string(),
   /** Milliseconds (server clock) of the newest change to anything shown: lists and live updates merge by it. */
