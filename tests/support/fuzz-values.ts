@@ -1,4 +1,4 @@
-// The fast-check value a fuzz test puts in a form field: what an attacker or a broken form would send.
+// The fast-check values a fuzz test sends: what an attacker or a broken form would put in a field, a query or a cell.
 // One list, so the schema fuzz (tests/unit/fuzz-schemas.test.ts) and the action fuzz
 // (tests/faults/bench-action-fuzz.test.ts) try the same edges; each adds the words its own inputs know.
 import fc from "fast-check";
@@ -26,6 +26,11 @@ const EDGE_STRINGS = [
   "Mars/Phobos",
   "00000000-0000-0000-0000-000000000000",
 ];
+
+/** Any string up to `maxLength`, or (as often) one of `edges`, the words the code under test may trip on. */
+export function stringOrEdge(maxLength: number, edges: readonly string[]) {
+  return fc.oneof(fc.string({ maxLength }), fc.constantFrom(...edges));
+}
 
 const EDGE_NUMBERS = [0, -0, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Infinity, -Infinity, 2 ** 31, -(2 ** 31) - 1];
 

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { parsePaste } from "@/lib/bulk/parse";
 import { applyMapping, guessMapping } from "@/lib/bulk/mapping";
 import { validateRows } from "@/lib/bulk/validate";
-import { anyFieldValue } from "../support/fuzz-values";
+import { anyFieldValue, stringOrEdge } from "../support/fuzz-values";
 import { keysOf } from "../support/zod-keys";
 import { errorText } from "@/lib/error-text";
 
@@ -124,24 +124,21 @@ describe("fuzz: server-action input schemas", async () => {
 });
 
 describe("fuzz: paste parser and row validation", () => {
-  const cell = fc.oneof(
-    fc.string({ maxLength: 40 }),
-    fc.constantFrom(
-      "camera",
-      "bridge",
-      "",
-      '"',
-      '""',
-      "\t",
-      ",",
-      ";",
-      "0",
-      "65",
-      "AA:BB:CC:DD:EE:FF",
-      "aa-bb-cc-dd-ee-f",
-      "=cmd|' /C calc'!A0",
-    ),
-  );
+  const cell = stringOrEdge(40, [
+    "camera",
+    "bridge",
+    "",
+    '"',
+    '""',
+    "\t",
+    ",",
+    ";",
+    "0",
+    "65",
+    "AA:BB:CC:DD:EE:FF",
+    "aa-bb-cc-dd-ee-f",
+    "=cmd|' /C calc'!A0",
+  ]);
   const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 10 }), { minLength: 0, maxLength: 40 });
   const text = fc.oneof(
     fc.string({ maxLength: 2000 }),
