@@ -18,11 +18,10 @@ let made = 0;
 export async function freshDealer(
   simUrl: string,
   companyName: string,
-  opts: { connected?: boolean } = {},
+  { connected = true }: { connected?: boolean } = {},
 ): Promise<FreshDealer> {
   const externalDealerId = `fresh-dealer-${++made}`;
-  const link =
-    opts.connected === false ? {} : { client_id: DEMO.partner.clientId, external_dealer_id: externalDealerId };
+  const link = connected ? { client_id: DEMO.partner.clientId, external_dealer_id: externalDealerId } : {};
   const d = await simNewDealer(simUrl, {
     company_name: companyName,
     admin_email: `admin+${externalDealerId}@dealer.example`,
