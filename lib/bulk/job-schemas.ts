@@ -1,16 +1,18 @@
 // A bulk job's progress and rows on the wire (GET /api/bulk-jobs/[jobId]), declared once as zod
 // schemas: lib/bulk/jobs.ts names their types for the server that builds them, and the job page
-// checks what the route sends (components/devices/fetch-job.ts). No server imports.
+// checks what the route sends (components/devices/fetch-job.ts). No server imports (Prisma's enums
+// module is plain values: the kinds, entities and item states are the database's).
 import { z } from "zod";
+import { BulkEntity, BulkItemState, BulkKind } from "@/lib/generated/prisma/enums";
 import { JOB_STATES } from "./job-states";
 
-const kind = z.enum(["create", "update", "delete"]);
+const textOrNull = z.string().nullable();
 
 export const jobProgressSchema = z.object({
   id: z.string(),
-  kind,
+  kind: z.enum(BulkKind),
   /** devices of one site, or sites imported from a sheet (docs/import.md). */
-  entity: z.enum(["devices", "sites"]),
+  entity: z.enum(BulkEntity),
   state: z.enum(JOB_STATES),
   chektSiteId: z.number(),
   total: z.number(),
@@ -18,16 +20,16 @@ export const jobProgressSchema = z.object({
   failed: z.number(),
   pending: z.number(),
   createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  createdByEmail: z.string().nullable(),
+  startedAt: textOrNull,
+  finishedAt: textOrNull,
+  createdByEmail: textOrNull,
   chunks: z.array(
     z.object({
       seq: z.number(),
       state: z.string(),
       attempts: z.number(),
       traceIds: z.array(z.string()),
-      lastError: z.string().nullable(),
+      lastError: textOrNull,
     }),
   ),
 });
@@ -39,15 +41,14 @@ export const jobItemViewSchema = z.object({
   row: z.number(),
   /** True when `row` is the pasted sheet's line (header included). */
   fromSheet: z.boolean(),
-  externalDeviceId: z.string().nullable(),
+  externalDeviceId: textOrNull,
   chektDeviceId: z.number().nullable(),
-  // The database's item states (prisma/schema.prisma, BulkItemState).
-  state: z.enum(["pending", "sending", "succeeded", "failed", "skipped"]),
+  state: z.enum(BulkItemState),
   statusCode: z.number().nullable(),
-  errorMessage: z.string().nullable(),
+  errorMessage: textOrNull,
   payload: z.record(z.string(), z.unknown()),
   /** Set when this failed row was sent again in a later job. */
-  retriedInJobId: z.string().nullable(),
+  retriedInJobId: textOrNull,
 });
 
 /** The route's answer: the per-row list only when asked for (?items=all|failed). */
