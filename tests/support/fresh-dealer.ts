@@ -6,14 +6,15 @@ import { DEMO } from "@/simulator/seed";
 import type { LinkSeed } from "./dealer-links";
 import { simNewDealer } from "./sim-control";
 
+/** How many dealers this module has made: the count keeps each one's external ID new. */
+let made = 0;
+
 export type FreshDealer = {
   /** Our dealer link's columns for it: its CHeKT dealer id, its external ID, its name. */
   seed: LinkSeed;
   /** The dealer's admin on CHeKT's approval page. */
   admin: { email: string; password: string };
 };
-
-let made = 0;
 
 export async function freshDealer(
   simUrl: string,
