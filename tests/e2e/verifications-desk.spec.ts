@@ -10,16 +10,7 @@ import { expect, test, type Request, type Route } from "@playwright/test";
 import { sql } from "./auth-helpers";
 import { signIn, e2eSim } from "./setup";
 import { simFault, simVerifications } from "../support/sim-control";
-import {
-  clearFaults,
-  expectAccessible,
-  queueLive,
-  raise,
-  raiseShown,
-  row,
-  shots,
-  signInToQueue,
-} from "./verifications-helpers";
+import * as desk from "./verifications-helpers";
 
 /** The lease's time is up now, as if the claimer's last heartbeat were a lease ago. */
 async function expireLease(id: string) {
@@ -42,7 +33,7 @@ async function leaseEnd(id: string): Promise<Date> {
 }
 
 test.afterEach(async () => {
-  await clearFaults();
+  await desk.clearFaults();
 });
 
 test("a late list answer never removes alarms that arrived live meanwhile", async ({ page }) => {
@@ -69,33 +60,33 @@ test("a late list answer never removes alarms that arrived live meanwhile", asyn
 
   raising = true;
   const raised = [
-    await raise({ site_id: 1, priority: "critical", trigger: "panic", description: "Race critical one" }),
-    await raise({ site_id: 2, priority: "critical", trigger: "panic", description: "Race critical two" }),
-    await raise({ site_id: 3, priority: "high", trigger: "motion", description: "Race high" }),
+    await desk.raise({ site_id: 1, priority: "critical", trigger: "panic", description: "Race critical one" }),
+    await desk.raise({ site_id: 2, priority: "critical", trigger: "panic", description: "Race critical two" }),
+    await desk.raise({ site_id: 3, priority: "high", trigger: "motion", description: "Race high" }),
   ];
-  for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible({ timeout: 15_000 });
+  for (const r of raised) await expect(desk.row(page, r.verification.verification_id)).toBeVisible({ timeout: 15_000 });
 
   release(); // the stale list lands now
   // The page shows the asOf of the last list it merged: once it is a stale one, every alarm is still there.
   expect(staleAsOfs.length).toBeGreaterThan(0);
   const queue = page.getByTestId("verification-queue");
   await expect.poll(async () => staleAsOfs.includes((await queue.getAttribute("data-list-as-of")) ?? "")).toBe(true);
-  for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible();
+  for (const r of raised) await expect(desk.row(page, r.verification.verification_id)).toBeVisible();
   await page.unroute("**/api/live/verifications/list?*");
   // A fresh list (e.g. after a reconnect) agrees: still all three.
   await page.reload();
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
-  for (const r of raised) await expect(row(page, r.verification.verification_id)).toBeVisible({ timeout: 10_000 });
+  for (const r of raised) await expect(desk.row(page, r.verification.verification_id)).toBeVisible({ timeout: 10_000 });
 });
 
 test("priority first, deadline-only switch in the URL, an announcement per new alarm, axe clean", async ({ page }) => {
-  await signInToQueue(page);
-  const high = await raiseShown(page, 4, "Sort high, sooner", {
+  await desk.signInToQueue(page);
+  const high = await desk.raiseShown(page, 4, "Sort high, sooner", {
     priority: "high",
     trigger: "motion",
     expires_in_s: 100,
   });
-  const critical = await raiseShown(page, 5, "Sort critical, later", {
+  const critical = await desk.raiseShown(page, 5, "Sort critical, later", {
     priority: "critical",
     trigger: "panic",
     expires_in_s: 540,
@@ -125,15 +116,15 @@ test("priority first, deadline-only switch in the URL, an announcement per new a
 
   await critical.row.click();
   await expect(critical.row.getByTestId("snapshot-thumb").first()).toBeVisible({ timeout: 15_000 });
-  await expectAccessible(page);
-  await shots(page, "queue");
+  await desk.expectAccessible(page);
+  await desk.shots(page, "queue");
 
   await page.getByTestId("queue-actions").getByRole("button", { name: "Open" }).click();
   const detail = page.getByRole("dialog");
   await expect(detail.getByTestId("snapshot-large")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
-  await expectAccessible(page);
-  await shots(page, "detail", false);
+  await desk.expectAccessible(page);
+  await desk.shots(page, "detail", false);
 });
 
 test(
@@ -162,17 +153,19 @@ test(
     op.on("requestfailed", (r) => leaseCallsOut.delete(r));
     await signIn(op, "operator", "/verifications");
     await signIn(admin, "admin", "/verifications");
-    await Promise.all([queueLive(op), queueLive(admin)]);
-    const { id } = await raiseShown(op, 6, "Lease test", { priority: "high", trigger: "door-forced" });
-    await expect(row(admin, id)).toBeVisible({ timeout: 15_000 });
+    await Promise.all([desk.queueLive(op), desk.queueLive(admin)]);
+    const { id, row: opRow } = await desk.raiseShown(op, 6, "Lease test", { priority: "high", trigger: "door-forced" });
+    const adminRow = desk.row(admin, id);
+    const adminSeesClaim = adminRow.getByTestId("claimed-by");
+    await expect(adminRow).toBeVisible({ timeout: 15_000 });
 
     // Claimed with the view open, then closed: no heartbeat follows, however long the page runs on, and
     // once the lease's time is up the expiry sweep frees it and the admin sees it free.
-    await row(op, id).click();
+    await opRow.click();
     await op.keyboard.press("c");
     const opDetail = op.getByRole("dialog").filter({ hasText: "Lease test" });
     await expect(opDetail).toBeVisible();
-    await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
+    await expect(adminSeesClaim).toHaveText("Claimed by Test operator", { timeout: 10_000 });
     await expect.poll(() => beats.length).toBeGreaterThan(0);
     await op.keyboard.press("Escape");
     await expect(opDetail).toHaveCount(0);
@@ -183,14 +176,14 @@ test(
     await op.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     expect(beats.length).toBe(beatsAtClose);
     await expireLease(id);
-    await expect(row(admin, id).getByTestId("claimed-by")).toHaveCount(0, { timeout: 15_000 });
-    await expect(row(op, id).getByTestId("claimed-by")).toHaveCount(0);
+    await expect(adminSeesClaim).toHaveCount(0, { timeout: 15_000 });
+    await expect(opRow.getByTestId("claimed-by")).toHaveCount(0);
 
     // Claimed again and kept open: a lease about to lapse is renewed by the next heartbeat, beat after beat.
-    await row(op, id).click();
+    await opRow.click();
     await op.getByTestId("queue-actions").getByRole("button", { name: "Claim" }).click();
     await expect(opDetail).toBeVisible();
-    await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", { timeout: 10_000 });
+    await expect(adminSeesClaim).toHaveText("Claimed by Test operator", { timeout: 10_000 });
     for (let beat = 0; beat < 3; beat++) {
       await expect.poll(() => leaseCallsOut.size).toBe(0);
       const almostUp = await shortenLease(id, 3_000);
@@ -199,19 +192,19 @@ test(
       expect(await (await renewed).json()).toMatchObject({ held: true });
       expect((await leaseEnd(id)).getTime()).toBeGreaterThan(almostUp.getTime());
     }
-    await expect(row(admin, id).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
+    await expect(adminSeesClaim).toHaveText("Claimed by Test operator");
 
     // The admin takes it over (audited); the operator's view loses the claim and d/x refuse.
-    await row(admin, id).click();
+    await adminRow.click();
     await admin.getByTestId("queue-actions").getByRole("button", { name: "Take over" }).click();
     await expect(admin.getByText(/You took over the claim from Test operator/)).toBeVisible();
     await expect(admin.getByRole("dialog").getByRole("button", { name: "Release claim" })).toBeVisible();
     await expect(opDetail.getByRole("button", { name: "Dispatch…" })).toBeDisabled({ timeout: 10_000 });
     await expect(opDetail).toContainText("Claimed by Administrator");
-    await shots(op, "taken-over", false);
+    await desk.shots(op, "taken-over", false);
     await op.keyboard.press("Escape");
-    await row(op, id).click();
-    await expect(row(op, id).getByTestId("claimed-by")).toHaveText("Claimed by Administrator");
+    await opRow.click();
+    await expect(opRow.getByTestId("claimed-by")).toHaveText("Claimed by Administrator");
     await op.keyboard.press("d");
     await expect(op.getByText("Claimed by Administrator. Only they can answer it now.")).toBeVisible();
     await expect(op.getByRole("dialog").filter({ hasText: "Dispatch responders?" })).toHaveCount(0);
@@ -238,43 +231,43 @@ test(
     await signIn(op, "operator", "/verifications");
     await signIn(admin, "admin", "/verifications");
     await signIn(viewer, "viewer", "/verifications");
-    await Promise.all([queueLive(op), queueLive(admin), queueLive(viewer)]);
-    const held = await raise({ site_id: 2, priority: "high", trigger: "motion", description: "Keys claim first" });
-    const free = await raise({ site_id: 3, priority: "low", trigger: "motion", description: "Keys viewer" });
+    await Promise.all([desk.queueLive(op), desk.queueLive(admin), desk.queueLive(viewer)]);
+    const held = await desk.raise({ site_id: 2, priority: "high", trigger: "motion", description: "Keys claim first" });
+    const free = await desk.raise({ site_id: 3, priority: "low", trigger: "motion", description: "Keys viewer" });
     const heldId = held.verification.verification_id;
     const freeId = free.verification.verification_id;
     for (const p of [op, admin, viewer]) {
-      await expect(row(p, heldId)).toBeVisible({ timeout: 15_000 });
-      await expect(row(p, freeId)).toBeVisible({ timeout: 15_000 });
+      await expect(desk.row(p, heldId)).toBeVisible({ timeout: 15_000 });
+      await expect(desk.row(p, freeId)).toBeVisible({ timeout: 15_000 });
     }
 
     // Nobody holds it: d claims it (everyone sees the claim) and opens the outcome picker on the claimed item.
-    await row(op, heldId).click();
+    await desk.row(op, heldId).click();
     await op.keyboard.press("d");
     const picker = op.getByRole("dialog").filter({ hasText: "Dispatch responders?" });
     await expect(picker.getByRole("radio", { name: "Police dispatched" })).toBeVisible({ timeout: 15_000 });
-    await expect(row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", {
+    await expect(desk.row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator", {
       timeout: 10_000,
     });
     const [claimed] = await sql<{ state: string }>("SELECT state FROM verifications WHERE id = $1", [heldId]);
     expect(claimed?.state).toBe("claimed");
-    await expectAccessible(op, "dialog[open]:has([data-testid=outcome-picker])");
+    await desk.expectAccessible(op, "dialog[open]:has([data-testid=outcome-picker])");
 
     // Another operator holds it: x and d open nothing and say who holds it; the answer buttons are disabled.
-    await row(admin, heldId).click();
+    await desk.row(admin, heldId).click();
     await admin.keyboard.press("x");
     await expect(admin.getByText("Claimed by Test operator. Only they can answer it now.")).toBeVisible();
     await admin.keyboard.press("d");
     await expect(admin.getByRole("dialog")).toHaveCount(0);
     await expect(admin.getByTestId("queue-actions").getByRole("button", { name: "Disregard" })).toBeDisabled();
     await expect(admin.getByTestId("queue-actions").getByRole("button", { name: "Dispatch" })).toBeDisabled();
-    await expect(row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
+    await expect(desk.row(admin, heldId).getByTestId("claimed-by")).toHaveText("Claimed by Test operator");
 
     // A viewer gets nothing from the keys: no server action, no dialog, no claim. What the keys set off
     // (a claim is a server action) is sent within the next frames and waited for, so the checks after it
     // see its effect instead of running before it could show.
-    await row(viewer, freeId).click();
-    await expect(row(viewer, freeId)).toHaveAttribute("aria-selected", "true");
+    await desk.row(viewer, freeId).click();
+    await expect(desk.row(viewer, freeId)).toHaveAttribute("aria-selected", "true");
     const actions: Request[] = [];
     const onRequest = (r: Request) => void (r.headers()["next-action"] && actions.push(r));
     viewer.on("request", onRequest);
@@ -288,7 +281,7 @@ test(
     await expect(viewer.getByRole("dialog")).toHaveCount(0);
     const [state] = await sql<{ state: string }>("SELECT state FROM verifications WHERE id = $1", [freeId]);
     expect(state?.state).toBe("pending");
-    await expect(row(admin, freeId).getByTestId("claimed-by")).toHaveCount(0);
+    await expect(desk.row(admin, freeId).getByTestId("claimed-by")).toHaveCount(0);
     await Promise.all([opCtx.close(), adminCtx.close(), viewerCtx.close()]);
   },
 );
@@ -296,11 +289,11 @@ test(
 test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is sent again with the same key", async ({
   page,
 }) => {
-  await signInToQueue(page);
-  const { id } = await raiseShown(page, 7, "Answer under 429", { priority: "critical", trigger: "panic" });
+  await desk.signInToQueue(page);
+  const { id } = await desk.raiseShown(page, 7, "Answer under 429", { priority: "critical", trigger: "panic" });
   await simFault(e2eSim, { path: "/partner/v1/dealers/*/sites/*/alarm-verifications/*", method: "PATCH", rate_429: 1 });
 
-  await row(page, id).click();
+  await desk.row(page, id).click();
   await page.keyboard.press("c");
   const detail = page.getByRole("dialog").filter({ hasText: "Answer under 429" });
   await expect(page.getByLabel("Contact who handled it")).not.toHaveValue("", { timeout: 10_000 });
@@ -313,15 +306,15 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
   await expect(waiting).toContainText(/Waiting for CHeKT \(CHeKT's rate limit\) — retrying the dispatch in \d+ s/, {
     timeout: 15_000,
   });
-  await shots(page, "answer-waiting", false);
+  await desk.shots(page, "answer-waiting", false);
   await waiting.getByRole("button", { name: "Cancel" }).click();
   const stopped = page.getByTestId("answer-stopped");
   await expect(stopped).toContainText("A dispatch was sent but CHeKT has not confirmed it.");
 
-  await clearFaults();
+  await desk.clearFaults();
   await stopped.getByRole("button", { name: "Send the dispatch again" }).click();
   await expect(page.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
-  await expect(row(page, id)).toHaveCount(0);
+  await expect(desk.row(page, id)).toHaveCount(0);
   const verifications = await simVerifications(e2eSim);
   expect(verifications.find((v) => v.verification_id === id)?.answer?.action).toBe("dispatch");
 });
@@ -329,7 +322,7 @@ test("an answer CHeKT rate-limits says why it waits, can be cancelled, and is se
 test("a snapshot CHeKT fails to serve is retried by the page with backoff, then shown", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, "viewer", "/verifications");
-  await queueLive(page);
+  await desk.queueLive(page);
   // 503s with Retry-After 1: the server retries about once a second for 12 s (at most 12 tries) per
   // fetch. The row asks for the image as alarm:<id> (from alarm.created), then as its snapshot row: one
   // server fetch, keyed by the image (lib/verifications/snapshot-key.ts), so 15 outlast its first round
@@ -337,7 +330,7 @@ test("a snapshot CHeKT fails to serve is retried by the page with backoff, then 
   // that could share 15 and get the image at once: nothing to retry, and the test failed once in CI.)
   // The waits allow a loaded machine: the first round took over 30 s at a load average of 20.
   await simFault(e2eSim, { path: "/v1/snapshots/**", rate_5xx: 1, status_5xx: 503, count: 15 });
-  const { row: r, id } = await raiseShown(page, 7, "Snapshot under 503");
+  const { row: r, id } = await desk.raiseShown(page, 7, "Snapshot under 503");
   // "Retrying in 1 s" may show for one second only, between rounds of up to 20 s each: watched on every
   // frame, since an assertion polling once a second could miss it (it did, once in CI).
   await page.waitForFunction(
@@ -372,10 +365,13 @@ test("a read that fails says why and offers Try again: the first queue load, the
   await expect(queueFailed).toHaveCount(0);
   await expect(page.getByTestId("verification-queue").or(page.getByText("Nothing to verify"))).toBeVisible();
   await page.unroute(stream);
-  await queueLive(page);
+  await desk.queueLive(page);
 
   // The opened alarm's site and call list.
-  const { id, row: r } = await raiseShown(page, 2, "Read fails, try again", { priority: "low", trigger: "motion" });
+  const { id, row: r } = await desk.raiseShown(page, 2, "Read fails, try again", {
+    priority: "low",
+    trigger: "motion",
+  });
   const detailRead = `**/api/live/verifications/${id}/detail?*`;
   await page.route(detailRead, (route) => route.fulfill({ status: 500, body: "" }));
   await r.click();
@@ -412,11 +408,11 @@ test(
     "is marked on the select, and the outcome chosen stays chosen for the answer that follows",
   async ({ page }) => {
     test.setTimeout(90_000);
-    await signInToQueue(page);
+    await desk.signInToQueue(page);
     const toolbar = page.getByTestId("queue-actions");
 
     // A site with no contacts: CHeKT names none, and the call list is empty.
-    const none = await raiseShown(page, 3, "Contact none", { priority: "low", trigger: "motion" });
+    const none = await desk.raiseShown(page, 3, "Contact none", { priority: "low", trigger: "motion" });
     await sql("UPDATE verifications SET contact_id = NULL WHERE id = $1", [none.id]);
     const noneRead = `**/api/live/verifications/${none.id}/detail?*`;
     await page.route(noneRead, async (route) => {
@@ -425,7 +421,7 @@ test(
       await route.fulfill({ response, json: { ...body, callList: [], namedContactMissing: false } });
     });
     await page.reload();
-    await queueLive(page);
+    await desk.queueLive(page);
     await none.row.click();
     await toolbar.getByRole("button", { name: "Claim" }).click();
     const noneDetail = page.getByRole("dialog").filter({ hasText: "Contact none" });
@@ -435,8 +431,8 @@ test(
     await expect(addContact).toHaveAttribute("href", "/sites/3/contacts/new");
     await expect(noneDetail.locator("#answer-contact-hint")).toContainText("This site has no contacts.");
     await expect(noneDetail.getByText(/no contacts/i)).toHaveCount(1);
-    await expectAccessible(page);
-    await shots(page, "no-contacts", false);
+    await desk.expectAccessible(page);
+    await desk.shots(page, "no-contacts", false);
     await expect(noneDetail.getByLabel("Contact who handled it")).toHaveValue("");
     const noneSelect = noneDetail.getByLabel("Contact who handled it");
     await noneDetail.getByRole("button", { name: "Dispatch…" }).click();
@@ -446,13 +442,13 @@ test(
     const why = noneDetail.getByRole("alert").filter({ hasText: "This site has no contacts, and an answer must name" });
     await expect(why).toBeVisible();
     expect((await noneSelect.getAttribute("aria-describedby"))?.split(" ")).toContain(await why.getAttribute("id"));
-    await expectAccessible(page, "dialog[open]");
+    await desk.expectAccessible(page, "dialog[open]");
     await page.keyboard.press("Escape");
     await expect(noneDetail).toHaveCount(0);
     await page.unroute(noneRead);
 
     // A contact CHeKT does not know on this site (the call list offers one it no longer has).
-    const refused = await raiseShown(page, 4, "Contact refused", { priority: "low", trigger: "motion" });
+    const refused = await desk.raiseShown(page, 4, "Contact refused", { priority: "low", trigger: "motion" });
     const refusedRead = `**/api/live/verifications/${refused.id}/detail?*`;
     await page.route(refusedRead, async (route) => {
       const response = await route.fetch();

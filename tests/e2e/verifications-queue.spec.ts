@@ -5,17 +5,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signIn, e2eSim } from "./setup";
 import { simVerifications } from "../support/sim-control";
-import {
-  expectAccessible,
-  openQueue,
-  pickPoliceDispatch,
-  queueLive,
-  raise,
-  raiseShown,
-  row,
-  shots,
-  signInToQueue,
-} from "./verifications-helpers";
+import * as desk from "./verifications-helpers";
 
 /** Where the desk's screenshots are copied for a person to look at (when the folder exists). */
 const SHOTS = "/tmp/shots/desk";
@@ -27,10 +17,10 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   const other = await otherCtx.newPage();
   await signIn(op, "operator", "/verifications");
   await signIn(other, "admin", "/verifications");
-  await Promise.all([queueLive(op), queueLive(other)]);
+  await Promise.all([desk.queueLive(op), desk.queueLive(other)]);
 
   // Live, no reload: the row, its countdown and its snapshot thumbnail.
-  const { id, row: mine } = await raiseShown(op, 1, "Door forced at loading dock", { trigger: "door-forced" });
+  const { id, row: mine } = await desk.raiseShown(op, 1, "Door forced at loading dock", { trigger: "door-forced" });
   await expect(mine).toContainText("Door forced at loading dock");
   await expect(mine).toContainText("Harbor Logistics Warehouse");
   const first = await mine.getByTestId("countdown").innerText();
@@ -49,7 +39,7 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   const detail = op.getByRole("dialog").filter({ hasText: "Door forced at loading dock" });
   await expect(detail).toBeVisible();
   await expect(detail.getByRole("button", { name: "Release claim" })).toBeVisible();
-  const theirs = row(other, id);
+  const theirs = desk.row(other, id);
   await expect(theirs.getByTestId("claimed-by")).toHaveText(/Claimed by Test operator/, { timeout: 10_000 });
   // The toolbar is the selected row's, and the first row is selected until a click: were another row
   // claimed by someone, its disabled Dispatch would pass for this one's. So: this row first, then its toolbar.
@@ -60,12 +50,12 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
   await expect(toolbar.getByRole("button", { name: "Dispatch" })).toBeDisabled();
 
   // Dispatch, with confirmation and the contact CHeKT named preselected.
-  const confirm = await pickPoliceDispatch(op, detail);
-  await expectAccessible(op, "dialog[open]:has([data-testid=outcome-picker])");
+  const confirm = await desk.pickPoliceDispatch(op, detail);
+  await desk.expectAccessible(op, "dialog[open]:has([data-testid=outcome-picker])");
   await confirm.getByRole("button", { name: "Dispatch" }).click();
   await expect(op.getByText("Dispatched. CHeKT recorded the answer.")).toBeVisible({ timeout: 15_000 });
-  await expect(row(op, id)).toHaveCount(0);
-  await expect(row(other, id)).toHaveCount(0, { timeout: 10_000 });
+  await expect(desk.row(op, id)).toHaveCount(0);
+  await expect(desk.row(other, id)).toHaveCount(0, { timeout: 10_000 });
 
   // CHeKT really got the answer.
   const verifications = await simVerifications(e2eSim);
@@ -84,16 +74,16 @@ test("a new alarm appears live, is claimed, dispatched, and leaves every open qu
 });
 
 test("an alarm nobody answers expires and leaves the queue by itself", async ({ page }) => {
-  await signInToQueue(page);
-  const { row: r } = await raiseShown(page, 2, "Glass break, nobody answers", { expires_in_s: 6 });
+  await desk.signInToQueue(page);
+  const { row: r } = await desk.raiseShown(page, 2, "Glass break, nobody answers", { expires_in_s: 6 });
   await expect(r).toHaveCount(0, { timeout: 15_000 });
 });
 
 test("a viewer sees the queue but no answer buttons", async ({ page }) => {
   await signIn(page, "viewer", "/verifications");
-  await queueLive(page);
-  const raised = await raise({ site_id: 3, expires_in_s: 120 });
-  const r = row(page, raised.verification.verification_id);
+  await desk.queueLive(page);
+  const raised = await desk.raise({ site_id: 3, expires_in_s: 120 });
+  const r = desk.row(page, raised.verification.verification_id);
   await expect(r).toBeVisible({ timeout: 15_000 });
   await r.click();
   const toolbar = page.getByTestId("queue-actions");
@@ -107,11 +97,11 @@ test(
     "focus back in the alarm and then on its row; x asks before disregarding, the picker's first outcome focused",
   async ({ page }) => {
     await signIn(page, "operator", "/verifications");
-    await openQueue(page, "/verifications?sort=deadline");
-    const a = await raise({ site_id: 5, expires_in_s: 200, description: "Keyboard first" });
-    const b = await raise({ site_id: 6, expires_in_s: 250, description: "Keyboard second" });
-    const first = row(page, a.verification.verification_id);
-    const second = row(page, b.verification.verification_id);
+    await desk.openQueue(page, "/verifications?sort=deadline");
+    const a = await desk.raise({ site_id: 5, expires_in_s: 200, description: "Keyboard first" });
+    const b = await desk.raise({ site_id: 6, expires_in_s: 250, description: "Keyboard second" });
+    const first = desk.row(page, a.verification.verification_id);
+    const second = desk.row(page, b.verification.verification_id);
     await expect(second).toBeVisible({ timeout: 15_000 });
     await expect(first).toBeVisible();
 
@@ -122,7 +112,7 @@ test(
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-verification-id")));
     const at = ids.indexOf(a.verification.verification_id);
     expect(ids.indexOf(b.verification.verification_id)).toBeGreaterThan(at);
-    const below = row(page, ids[at + 1]!);
+    const below = desk.row(page, ids[at + 1]!);
     await first.click();
     await expect(first).toHaveAttribute("aria-selected", "true");
     await expect(first).toBeFocused();
@@ -188,8 +178,8 @@ test(
 test("in the opened alarm, where the operator decides, c claims and d and x open the outcome picker", async ({
   page,
 }) => {
-  await signInToQueue(page);
-  const { row: r } = await raiseShown(page, 7, "Keys in the alarm", { expires_in_s: 240 });
+  await desk.signInToQueue(page);
+  const { row: r } = await desk.raiseShown(page, 7, "Keys in the alarm", { expires_in_s: 240 });
   await r.click();
   // Enter opens it unclaimed; c claims it there, as its "Claim (c)" button says.
   await page.keyboard.press("Enter");
@@ -236,10 +226,10 @@ test("the selected alarm's toolbar sticks below the header, and a row moved to s
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 520 });
   await signIn(page, "operator", "/verifications");
-  await openQueue(page, "/verifications?sort=deadline");
+  await desk.openQueue(page, "/verifications?sort=deadline");
   const raised = [];
   for (const [n, site] of [1, 2, 3, 4].entries())
-    raised.push(await raiseShown(page, site, `Sticky toolbar ${n + 1}`, { expires_in_s: 240 + n * 10 }));
+    raised.push(await desk.raiseShown(page, site, `Sticky toolbar ${n + 1}`, { expires_in_s: 240 + n * 10 }));
   await raised[0]!.row.click();
 
   // Scrolled to the bottom: the toolbar sits right below the 64 px header, not under it.
@@ -258,15 +248,15 @@ test("the selected alarm's toolbar sticks below the header, and a row moved to s
   const top = page.getByTestId("verification-row").first();
   await expect(top).toBeFocused();
   await expect.poll(async () => (await top.boundingBox())!.y).toBeGreaterThanOrEqual(bar.y + bar.height);
-  await shots(page, "sticky-toolbar", false);
+  await desk.shots(page, "sticky-toolbar", false);
 });
 
 test("on a phone the claimed alarm's buttons wrap, all on screen; Release claim waits, then says it worked", async ({
   page,
 }) => {
-  await signInToQueue(page);
+  await desk.signInToQueue(page);
   const toolbar = page.getByTestId("queue-actions");
-  const { row: r } = await raiseShown(page, 1, "Phone buttons", { expires_in_s: 240 });
+  const { row: r } = await desk.raiseShown(page, 1, "Phone buttons", { expires_in_s: 240 });
 
   // A claimed alarm on a 375 px phone: Release claim, Disregard… and Dispatch… all on screen.
   await r.click();
