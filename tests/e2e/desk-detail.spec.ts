@@ -12,6 +12,8 @@ import { clearFaults, expectAccessible, raiseShown, signInToQueue } from "./veri
 
 const shots = screenshotsTo("/tmp/shots/desk-plans", { fullPage: "none" });
 
+test.use({ viewport: VIEWPORTS.laptop });
+
 test.afterEach(async () => {
   await clearFaults();
 });
@@ -21,7 +23,6 @@ test(
     "contact first, directions and notes, from Postgres only",
   async ({ page }) => {
     test.setTimeout(90_000);
-    await page.setViewportSize(VIEWPORTS.laptop);
     await signInToQueue(page);
     const { row: r } = await raiseShown(page, 1, "Detail view check", { priority: "high", trigger: "door-forced" });
 
