@@ -11,15 +11,7 @@ import { insertBulkJob } from "@/lib/bulk/jobs";
 import { runBulkJob } from "@/lib/jobs/bulk-runner";
 import { measure } from "./bulk-browser";
 import { rateLimitFloorMs } from "./bulk-floor";
-import {
-  benchAdminUrl,
-  envNum,
-  measureParse,
-  parseTimes,
-  refillBucket,
-  withBenchWorld,
-  type ParseFigures,
-} from "./job-bench";
+import { envNum, measureParse, withBenchWorld, type ParseFigures } from "./job-bench";
 import { runIfMain } from "./http";
 
 export { rateLimitFloorMs };
@@ -49,18 +41,17 @@ export type BulkBenchFigures = {
 async function provision(
   scenario: string,
   n: number,
-  opts: { perMin: number; burst: number; maxBulk: number; adminUrl: string; faults?: object[] },
+  opts: { perMin: number; burst: number; maxBulk: number; faults?: object[] },
 ): Promise<ProvisionRun> {
   return withBenchWorld(
     {
       prefix: "chekt_devices_bench",
-      adminUrl: opts.adminUrl,
       sim: { rateLimitPerMin: opts.perMin, rateLimitBurstPerS: opts.burst, maxBulk: opts.maxBulk },
       poolMax: 4,
       timeoutMs: 5000,
       deadlineMs: 300_000,
     },
-    async ({ db, client, simUrl, dealerLinkId }) => {
+    async ({ db, client, simUrl, dealerLinkId, timeJob }) => {
       const api = deviceApi(client);
       const site = await client.post("/partner/v1/dealers/{dealerId}/sites", {
         params: { path: { dealerId: 1 } },
@@ -86,18 +77,15 @@ async function provision(
           body: JSON.stringify(f),
         });
       }
-      await refillBucket(opts.burst, opts.perMin);
-      const before = client.stats();
-      const t0 = Date.now();
-      await runBulkJob(job.id, { db, api, maxBulk: opts.maxBulk });
-      const wallMs = Date.now() - t0;
-      const after = client.stats();
+      const {
+        calls: deviceCalls,
+        tokenCalls,
+        wallMs,
+      } = await timeJob(() => runBulkJob(job.id, { db, api, maxBulk: opts.maxBulk }));
       await fetch(`${simUrl}/_sim/faults`, { method: "DELETE" });
       const j = await db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
       const chunks = await db.bulkChunk.findMany({ where: { jobId: job.id }, select: { attempts: true } });
       const inChekt = (await api.list(1, siteId)).length;
-      const tokenCalls = after.tokenRequests - before.tokenRequests;
-      const deviceCalls = after.requests - before.requests - tokenCalls;
       const minimumCalls = Math.ceil(n / opts.maxBulk);
       return {
         scenario,
@@ -124,16 +112,14 @@ export async function runBulkBench(
   const perMin = envNum("CHEKT_RATE_LIMIT_PER_MIN", 60);
   const burst = envNum("CHEKT_RATE_LIMIT_BURST_PER_S", 5);
   const maxBulk = envNum("CHEKT_MAX_BULK", 100);
-  const adminUrl = benchAdminUrl();
 
   const runs: ProvisionRun[] = [];
-  runs.push(await provision("clean", n, { perMin, burst, maxBulk, adminUrl }));
+  runs.push(await provision("clean", n, { perMin, burst, maxBulk }));
   runs.push(
     await provision("faults: 10% 500, 5% drop, 5% 429", n, {
       perMin,
       burst,
       maxBulk,
-      adminUrl,
       faults: [
         {
           path: "/partner/v1/dealers/*/sites/*/devices",
@@ -146,20 +132,6 @@ export async function runBulkBench(
       ],
     }),
   );
-  const parse = await measureParse({
-    entry: "bench/bulk-browser.ts",
-    globalName: "BulkBench",
-    rows: 5000,
-    nodeRuns: 6,
-    nodeMeasure: measure,
-  });
-  const figures: BulkBenchFigures = {
-    rateLimitPerMin: perMin,
-    burst,
-    maxBulk,
-    runs,
-    parse5000: parse,
-  };
 
   log(`bulk provisioning — rate limit ${perMin}/min, burst ${burst}, CHEKT_MAX_BULK ${maxBulk}`);
   for (const r of runs) {
@@ -171,8 +143,16 @@ export async function runBulkBench(
         `${r.succeeded} succeeded, ${r.failed} failed, ${r.devicesInChekt} in CHeKT`,
     );
   }
-  log(`  parse+validate 5,000 pasted rows: ${parseTimes(parse)}`);
-  return figures;
+  const parse5000 = await measureParse({
+    entry: "bench/bulk-browser.ts",
+    globalName: "BulkBench",
+    rows: 5000,
+    nodeRuns: 6,
+    nodeMeasure: measure,
+    label: "5,000 pasted rows",
+    log,
+  });
+  return { rateLimitPerMin: perMin, burst, maxBulk, runs, parse5000 };
 }
 
 runIfMain(import.meta.url, () => runBulkBench(), true);

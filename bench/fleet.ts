@@ -13,31 +13,26 @@
 // Filling them through the simulator would take the sweep hours on any rate limit, and the page
 // reads only the mirror. The next sweep (15 min later) would mark them gone; the bench ends first.
 import { runIfMain } from "./http";
-import { listBenchRunsAndLog, listBenchSummary, logListFigures, runListBench } from "./list-page";
+import { listBenchSummary, runListBench } from "./list-page";
 import type { ListBenchOptions, ListBenchResult } from "./list-page";
 
 export type FleetBenchResult = ListBenchResult<"devices", "range">;
 
-const URLS = [
-  "/fleet",
-  "/fleet?page=150&per=100",
-  "/fleet?status=offline",
-  "/fleet?offlineFor=60",
-  "/fleet?offlineFor=10080&type=camera",
-  "/fleet?firmware=2.14.1&per=200",
-  "/fleet?site=100500",
-  "/fleet?status=unknown&type=bridge",
-];
-
 export async function runFleetBench(opts: ListBenchOptions & { devices?: number } = {}): Promise<FleetBenchResult> {
-  const { runs, log } = listBenchRunsAndLog(opts);
   const devices = opts.devices ?? Number(process.env.BENCH_DEVICES || 20_000);
   const figures = await runListBench({
-    name: "fleet",
+    ...opts,
     path: "/fleet",
-    urls: URLS,
-    runs,
-    log,
+    urls: [
+      "/fleet",
+      "/fleet?page=150&per=100",
+      "/fleet?status=offline",
+      "/fleet?offlineFor=60",
+      "/fleet?offlineFor=10080&type=camera",
+      "/fleet?firmware=2.14.1&per=200",
+      "/fleet?site=100500",
+      "/fleet?status=unknown&type=bridge",
+    ],
     afterApp: async ({ dbUrl }) => {
       const pgc = new (await import("pg")).default.Client({ connectionString: dbUrl });
       await pgc.connect();
@@ -83,18 +78,19 @@ export async function runFleetBench(opts: ListBenchOptions & { devices?: number 
     label: (body) =>
       /data-testid="fleet-range"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(body)?.[1]?.replace(/<!-- -->/g, "") ??
       (body.includes("No device matches") ? "none" : null),
+    print: {
+      heading: ({ views }, runs) =>
+        `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${views} ` +
+        `signed-in page views (${runs} per URL)`,
+      urlWidth: 40,
+      showLabel: (range) => range ?? "?",
+    },
   });
-  const result: FleetBenchResult = {
+  return {
     devices,
     ...listBenchSummary(figures),
     perUrl: figures.perUrl.map(({ label, ...p }) => ({ ...p, range: label })),
   };
-  log(
-    `/fleet, dealer with ${devices.toLocaleString("en-US")} devices on 2,000 sites, ${result.views} ` +
-      `signed-in page views (${runs} per URL)`,
-  );
-  logListFigures(log, figures, 40, (range) => range ?? "?");
-  return result;
 }
 
 runIfMain(import.meta.url, () => runFleetBench());

@@ -13,32 +13,17 @@ import { insertSiteImportJob, type NewImportRow } from "@/lib/import/jobs";
 import { IMPORT_LANES, runSiteImportJob } from "@/lib/jobs/site-import-runner";
 import { rateLimitFloorMs } from "./bulk-floor";
 import { measure } from "./import-browser";
-import {
-  benchAdminUrl,
-  envNum,
-  measureParse,
-  parseTimes,
-  refillBucket,
-  withBenchWorld,
-  type ParseFigures,
-} from "./job-bench";
+import { envNum, measureParse, withBenchWorld, type JobRunFigures, type ParseFigures } from "./job-bench";
 import { runIfMain } from "./http";
 
-export type ImportBenchFigures = {
+export type ImportBenchFigures = JobRunFigures & {
   sites: number;
   contactsPerSite: number;
   rateLimitPerMin: number;
   burst: number;
   concurrency: number;
-  calls: number;
   minimumCalls: number;
-  tokenCalls: number;
-  wallMs: number;
   floorMs: number;
-  /** CPU time of this process during the run (runner, Prisma and the simulator, which runs in it). */
-  cpuMs: number;
-  /** Time calls spent held back by the client's budget, summed over calls. */
-  budgetWaitMs: number;
   succeeded: number;
   failed: number;
   sitesInChekt: number;
@@ -65,33 +50,23 @@ function rowsFor(n: number, contacts: number): NewImportRow[] {
   });
 }
 
-async function importRun(
-  n: number,
-  contacts: number,
-  o: { perMin: number; burst: number; concurrency: number; adminUrl: string },
-) {
+async function importRun(n: number, contacts: number, o: { perMin: number; burst: number; concurrency: number }) {
   return withBenchWorld(
     {
       prefix: "chekt_import_bench",
-      adminUrl: o.adminUrl,
       sim: { rateLimitPerMin: o.perMin, rateLimitBurstPerS: o.burst },
       poolMax: o.concurrency + 2,
       timeoutMs: 10_000,
       deadlineMs: 600_000,
     },
-    async ({ db, client, dealerLinkId }) => {
+    async ({ db, client, dealerLinkId, timeJob }) => {
       const job = await db.$transaction(
         (tx) => insertSiteImportJob(tx, { dealerLinkId, user: null, rows: rowsFor(n, contacts) }),
         { timeout: 60_000 },
       );
-      await refillBucket(o.burst, o.perMin);
-      const before = client.stats();
-      const t0 = Date.now();
-      const cpu0 = process.cpuUsage();
-      await runSiteImportJob(job.id, { db, api: siteImportApi(client), concurrency: o.concurrency });
-      const wallMs = Date.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      const after = client.stats();
+      const cost = await timeJob(() =>
+        runSiteImportJob(job.id, { db, api: siteImportApi(client), concurrency: o.concurrency }),
+      );
       const j = await db.bulkJob.findUniqueOrThrow({ where: { id: job.id } });
       const listed = await client.get("/partner/v1/dealers/{dealerId}/sites", {
         params: {
@@ -99,16 +74,11 @@ async function importRun(
           query: { filter: ["external_site_id,^IMP-,regex"], fields: "site_id", limit: 1, offset: 0 },
         },
       });
-      const tokenCalls = after.tokenRequests - before.tokenRequests;
       const minimumCalls = n * (1 + contacts);
       return {
-        calls: after.requests - before.requests - tokenCalls,
+        ...cost,
         minimumCalls,
-        tokenCalls,
-        wallMs,
-        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
         floorMs: rateLimitFloorMs(minimumCalls, o.perMin, o.burst),
-        budgetWaitMs: after.rateLimitWaitMs - before.rateLimitWaitMs,
         succeeded: j.succeeded,
         failed: j.failed,
         sitesInChekt: Number(listed.response.headers.get("x-total-count") ?? -1),
@@ -126,25 +96,8 @@ export async function runImportBench(
   const perMin = envNum("IMPORT_BENCH_RATE_PER_MIN", 3000);
   const burst = envNum("CHEKT_RATE_LIMIT_BURST_PER_S", 5);
   const concurrency = envNum("IMPORT_BENCH_CONCURRENCY", IMPORT_LANES);
-  const adminUrl = benchAdminUrl();
 
-  const run = await importRun(sites, contactsPerSite, { perMin, burst, concurrency, adminUrl });
-  const parse = await measureParse({
-    entry: "bench/import-browser.ts",
-    globalName: "ImportBench",
-    rows: 10_000,
-    nodeRuns: 4,
-    nodeMeasure: measure,
-  });
-  const figures: ImportBenchFigures = {
-    sites,
-    contactsPerSite,
-    rateLimitPerMin: perMin,
-    burst,
-    concurrency,
-    ...run,
-    parse10000: parse,
-  };
+  const run = await importRun(sites, contactsPerSite, { perMin, burst, concurrency });
   log(
     `site import — ${sites} sites × ${contactsPerSite} contacts at ${perMin}/min, burst ${burst}, ` +
       `${concurrency} rows at once: ` +
@@ -155,8 +108,16 @@ export async function runImportBench(
       `${run.succeeded} ok, ${run.failed} failed, ${run.sitesInChekt} in CHeKT; ` +
       `CPU ${(run.cpuMs / 1000).toFixed(1)} s`,
   );
-  log(`  parse+validate 10,000 sheet rows: ${parseTimes(parse)}`);
-  return figures;
+  const parse10000 = await measureParse({
+    entry: "bench/import-browser.ts",
+    globalName: "ImportBench",
+    rows: 10_000,
+    nodeRuns: 4,
+    nodeMeasure: measure,
+    label: "10,000 sheet rows",
+    log,
+  });
+  return { sites, contactsPerSite, rateLimitPerMin: perMin, burst, concurrency, ...run, parse10000 };
 }
 
 runIfMain(import.meta.url, () => runImportBench({ sites: Number(process.argv[2]) || undefined }), true);

@@ -1,6 +1,6 @@
 // What the two bulk job benches share (bench/bulk-provision.ts for devices, bench/import.ts for
-// sites): a throw-away database and simulator with a partner client and a dealer link, the
-// figures' helpers, and timing a page's own parse code inside Chromium.
+// sites): a throw-away database and simulator with a partner client and a dealer link, a job run
+// timed and counted from a full bucket, and timing a page's own parse code inside Chromium.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,29 +27,41 @@ export function median(xs: number[]): number {
 }
 
 /** The Postgres server the benches make their databases on. */
-export function benchAdminUrl(): string {
+function benchAdminUrl(): string {
   return (
     process.env.TEST_PG_ADMIN_URL ||
     withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres")
   );
 }
 
+/** What a job run cost at the simulator: CHeKT calls (token requests apart) and time. */
+export type JobRunFigures = {
+  calls: number;
+  tokenCalls: number;
+  wallMs: number;
+  /** CPU time of this process during the run (runner, Prisma and the simulator, which runs in it). */
+  cpuMs: number;
+  /** Time calls spent held back by the client's budget, summed over calls. */
+  budgetWaitMs: number;
+};
+
 export type BenchWorld = {
   db: PrismaClient;
   client: ChektClient;
   simUrl: string;
   dealerLinkId: string;
+  /** Runs `job` from a full bucket (so every run starts with the whole burst) and counts what it cost. */
+  timeJob: (job: () => Promise<unknown>) => Promise<JobRunFigures>;
 };
 
 /**
- * Runs `fn` against a fresh database (migrated), a simulator with `sim` settings and a partner
- * client for its demo dealer, then drops them all, whatever `fn` did.
+ * Runs `fn` against a fresh database (migrated) on the benches' Postgres server, a simulator with
+ * `sim` settings and a partner client for its demo dealer, then drops them all, whatever `fn` did.
  */
 export async function withBenchWorld<T>(
   o: {
     prefix: string;
-    adminUrl: string;
-    sim: Partial<SimConfig>;
+    sim: Partial<SimConfig> & Pick<SimConfig, "rateLimitPerMin" | "rateLimitBurstPerS">;
     /** Postgres connections the runner may hold at once. */
     poolMax: number;
     timeoutMs: number;
@@ -57,9 +69,10 @@ export async function withBenchWorld<T>(
   },
   fn: (w: BenchWorld) => Promise<T>,
 ): Promise<T> {
+  const adminUrl = benchAdminUrl();
   const name = `${o.prefix}_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
-  await createDatabase(o.adminUrl, name);
-  const url = withDatabase(o.adminUrl, name);
+  await createDatabase(adminUrl, name);
+  const url = withDatabase(adminUrl, name);
   const sim = await startSimulator({ port: 0, host: "127.0.0.1", seed: "demo", dataFile: null, config: o.sim });
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: o.poolMax }) });
   try {
@@ -73,16 +86,34 @@ export async function withBenchWorld<T>(
     const link = await db.dealerLink.create({
       data: { chektDealerId: 1, externalDealerId: "acme-security", companyName: "Acme", connectedAt: new Date() },
     });
-    return await fn({ db, client, simUrl: sim.url, dealerLinkId: link.id });
+    const timeJob = async (job: () => Promise<unknown>): Promise<JobRunFigures> => {
+      await refillBucket(o.sim.rateLimitBurstPerS, o.sim.rateLimitPerMin);
+      const before = client.stats();
+      const t0 = Date.now();
+      const cpu0 = process.cpuUsage();
+      await job();
+      const wallMs = Date.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const after = client.stats();
+      const tokenCalls = after.tokenRequests - before.tokenRequests;
+      return {
+        calls: after.requests - before.requests - tokenCalls,
+        tokenCalls,
+        wallMs,
+        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+        budgetWaitMs: after.rateLimitWaitMs - before.rateLimitWaitMs,
+      };
+    };
+    return await fn({ db, client, simUrl: sim.url, dealerLinkId: link.id, timeJob });
   } finally {
     await db.$disconnect();
     await sim.close();
-    await dropDatabase(o.adminUrl, name).catch(() => undefined);
+    await dropDatabase(adminUrl, name).catch(() => undefined);
   }
 }
 
 /** Waits until a bucket of `burst` refilling at `perMin` is full again, so a run starts from a full burst. */
-export const refillBucket = (burst: number, perMin: number) =>
+const refillBucket = (burst: number, perMin: number) =>
   new Promise((r) => setTimeout(r, (burst * 60_000) / perMin + 200));
 
 /** A page's parse timed in Chromium (browserMeasure) and the same parse in Node, each run's ms kept. */
@@ -96,7 +127,8 @@ export type ParseFigures = {
 
 /**
  * A page's parse of `rows` rows timed both ways: in Node by `nodeMeasure` (`nodeRuns` runs) and in Chromium
- * by `entry` bundled as `globalName` (6 runs); each median leaves out its first (warm-up) run.
+ * by `entry` bundled as `globalName` (6 runs); each median leaves out its first (warm-up) run. Logs the two
+ * times under `label` ("5,000 pasted rows").
  */
 export async function measureParse(o: {
   entry: string;
@@ -104,20 +136,24 @@ export async function measureParse(o: {
   rows: number;
   nodeRuns: number;
   nodeMeasure: (n: number, runs: number) => { ms: number[] };
+  label: string;
+  log: (line: string) => void;
 }): Promise<ParseFigures> {
   const nodeRuns = o.nodeMeasure(o.rows, o.nodeRuns).ms;
   const browser = await browserMeasure(o.entry, o.globalName, o.rows, 6);
-  return {
+  const figures: ParseFigures = {
     browserMs: browser.ms,
     browserRuns: browser.runs,
     nodeMs: median(nodeRuns.slice(1)),
     nodeRuns,
     browserError: browser.error,
   };
+  o.log(`  parse+validate ${o.label}: ${parseTimes(figures)}`);
+  return figures;
 }
 
 /** How a bench prints a parse timed in Chromium beside the same parse in Node. */
-export function parseTimes(p: ParseFigures): string {
+function parseTimes(p: ParseFigures): string {
   const chromium = p.browserMs === null ? `n/a (${p.browserError})` : `${p.browserMs.toFixed(1)} ms`;
   return `Chromium ${chromium} (median of 5 after a warm-up), Node ${p.nodeMs.toFixed(1)} ms`;
 }

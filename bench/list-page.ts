@@ -1,6 +1,7 @@
 // What the list-page benches (sites-list.ts, fleet.ts) share: a fresh database, the simulator on
 // the enterprise rate-limit tier, `next start` with its Postgres round trips counted, one browser
-// sign-in, and every URL timed (TTFB and the whole document) `runs` times after one warm-up each.
+// sign-in, every URL timed (TTFB and the whole document) `runs` times after one warm-up each, and
+// the figures printed.
 // BENCH_B_DIST_DIR names a second build to time against the first (BENCH_DIST_DIR), view by view.
 // The production shape: the web instances only serve (BACKGROUND_WORK=off) and one `npm run worker`
 // process runs the background work. BENCH_B_BACKGROUND=on starts B (A's build unless BENCH_B_DIST_DIR)
@@ -60,20 +61,11 @@ export function listBenchSummary(f: ListBenchFigures): ListBenchSummary {
 /** The options every list bench takes; unset, BENCH_RUNS (8 views of each URL) and the console. */
 export type ListBenchOptions = { runs?: number; log?: (s: string) => void };
 
-export function listBenchRunsAndLog(opts: ListBenchOptions): { runs: number; log: (s: string) => void } {
-  return {
-    runs: opts.runs ?? Number(process.env.BENCH_RUNS || 8),
-    log: opts.log ?? ((s: string) => console.log(s)),
-  };
-}
+/** Where a bench's own fill steps run (the simulator and the app's database), and where they print. */
+export type ListBenchEnv = { simUrl: string; simToken: string; dbUrl: string; log: (s: string) => void };
 
-/** Where a bench's own fill steps run: the simulator and the app's database. */
-export type ListBenchEnv = { simUrl: string; simToken: string; dbUrl: string };
-
-export type ListBenchSpec = {
-  /** Names the database (`chekt_<name>_bench_…`). */
-  name: string;
-  /** The list page ("/sites"): its round trips are counted. */
+export type ListBenchSpec = ListBenchOptions & {
+  /** The list page ("/sites"): its round trips are counted; it names the database (`chekt_sites_bench_…`). */
   path: string;
   /** That page with the query strings to time. */
   urls: string[];
@@ -85,8 +77,12 @@ export type ListBenchSpec = {
   afterApp?: (env: ListBenchEnv) => Promise<void>;
   /** What a view's HTML says it shows (a range, a total), or null. */
   label: (body: string) => string | null;
-  runs: number;
-  log: (s: string) => void;
+  /** How the figures print: their first line (given the views of each URL), URL column width, each URL's label. */
+  print: {
+    heading: (f: ListBenchFigures, runs: number) => string;
+    urlWidth: number;
+    showLabel: (label: string | null) => string;
+  };
 };
 
 function pct(values: number[], p: number): number {
@@ -204,15 +200,26 @@ async function shotsAndStyles(
   }
 }
 
-/** Times `spec.urls` on a fresh stack; everything it started is stopped and its database dropped. */
+/**
+ * Times `spec.urls` on a fresh stack and prints the figures; everything it started is stopped and its
+ * database dropped.
+ */
 export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigures> {
-  const { log, runs } = spec;
+  const runs = spec.runs ?? Number(process.env.BENCH_RUNS || 8);
+  const log = spec.log ?? ((s: string) => console.log(s));
+  const figures = await timeListPage(spec, runs, log);
+  log(spec.print.heading(figures, runs));
+  logListFigures(log, figures, spec.print.urlWidth, spec.print.showLabel);
+  return figures;
+}
+
+async function timeListPage(spec: ListBenchSpec, runs: number, log: (s: string) => void): Promise<ListBenchFigures> {
   loadEnv([".env.example"]);
   const distDir = process.env.BENCH_DIST_DIR || ".next-test";
   const admin =
     process.env.TEST_PG_ADMIN_URL ||
     withDatabase(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", "postgres");
-  const dbName = `chekt_${spec.name}_bench_${Date.now().toString(36)}`;
+  const dbName = `chekt_${spec.path.slice(1)}_bench_${Date.now().toString(36)}`;
   const sqlFile = path.join(os.tmpdir(), `bench-sql-${dbName}.jsonl`);
   const dbUrl = withDatabase(admin, dbName);
   const pinned = (v: string | undefined) => (spec.pinPorts ? Number(v) : 0);
@@ -222,7 +229,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
   const simUrl = `http://127.0.0.1:${simPort}`;
   const simToken = `bench-${Date.now()}`;
   const password = `bench-${Math.random().toString(36).slice(2)}-pass`;
-  const env: ListBenchEnv = { simUrl, simToken, dbUrl };
+  const env: ListBenchEnv = { simUrl, simToken, dbUrl, log };
 
   try {
     if (!fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID"))) {
@@ -319,7 +326,7 @@ export async function runListBench(spec: ListBenchSpec): Promise<ListBenchFigure
 }
 
 /** The figures every list bench prints under its own first line. */
-export function logListFigures(
+function logListFigures(
   log: (s: string) => void,
   r: ListBenchFigures,
   urlWidth: number,

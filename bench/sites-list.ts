@@ -15,7 +15,7 @@
 // process: the web instance only serves, as in production; BENCH_B_BACKGROUND=on times the one-process shape
 // beside it, list-page.ts).
 import { runIfMain } from "./http";
-import { listBenchRunsAndLog, listBenchSummary, logListFigures, runListBench } from "./list-page";
+import { listBenchSummary, runListBench } from "./list-page";
 import type { ListBenchOptions, ListBenchResult } from "./list-page";
 
 export type SitesBenchResult = ListBenchResult<"sites", "total"> & {
@@ -23,27 +23,22 @@ export type SitesBenchResult = ListBenchResult<"sites", "total"> & {
   timed: string;
 };
 
-const URLS = [
-  "/sites",
-  "/sites?sort=name&dir=desc",
-  "/sites?page=200&per=50",
-  "/sites?sort=created_at&dir=desc&per=100",
-  "/sites?active=0&tz=Asia%2FSeoul",
-  "/sites?q=site%200042",
-  "/sites?cols=name,timezone,monitoring_station_id,is_activated",
-];
-
 export async function runSitesBench(opts: ListBenchOptions & { sites?: number } = {}): Promise<SitesBenchResult> {
-  const { runs, log } = listBenchRunsAndLog(opts);
   const sites = opts.sites ?? Number(process.env.BENCH_SITES || 10_000);
   let syncState = "";
   const figures = await runListBench({
-    name: "sites",
+    ...opts,
     path: "/sites",
-    urls: URLS,
+    urls: [
+      "/sites",
+      "/sites?sort=name&dir=desc",
+      "/sites?page=200&per=50",
+      "/sites?sort=created_at&dir=desc&per=100",
+      "/sites?active=0&tz=Asia%2FSeoul",
+      "/sites?q=site%200042",
+      "/sites?cols=name,timezone,monitoring_station_id,is_activated",
+    ],
     pinPorts: true,
-    runs,
-    log,
     beforeApp: async ({ simUrl, simToken }) => {
       const bulk = await fetch(`${simUrl}/_sim/bulk-sites`, {
         method: "POST",
@@ -52,7 +47,7 @@ export async function runSitesBench(opts: ListBenchOptions & { sites?: number } 
       });
       if (!bulk.ok) throw new Error(`bulk-sites: HTTP ${bulk.status} ${await bulk.text()}`);
     },
-    afterApp: async ({ dbUrl }) => {
+    afterApp: async ({ dbUrl, log }) => {
       // Pages read the mirror (docs/mirror.md). The views are timed once the app's first sync has
       // finished, its children phase (contacts, devices, arming of every site) included: its calls and
       // writes would otherwise be timed with the views (in B's own event loop with BENCH_B_BACKGROUND=on). A
@@ -91,19 +86,20 @@ export async function runSitesBench(opts: ListBenchOptions & { sites?: number } 
       }
     },
     label: (body) => /data-testid="sites-total"[^>]*>([\d,]+)</.exec(body)?.[1] ?? null,
+    print: {
+      heading: ({ views }, runs) =>
+        `sites list, dealer with ${sites.toLocaleString("en-US")} sites, ${views} signed-in page ` +
+        `views (${runs} per URL), timed ${syncState}`,
+      urlWidth: 62,
+      showLabel: (total) => `total ${total ?? "?"}`,
+    },
   });
-  const result: SitesBenchResult = {
+  return {
     sites,
     ...listBenchSummary(figures),
     perUrl: figures.perUrl.map(({ label, ...p }) => ({ ...p, total: label })),
     timed: syncState,
   };
-  log(
-    `sites list, dealer with ${sites.toLocaleString("en-US")} sites, ${result.views} signed-in page ` +
-      `views (${runs} per URL), timed ${syncState}`,
-  );
-  logListFigures(log, figures, 62, (total) => `total ${total ?? "?"}`);
-  return result;
 }
 
 runIfMain(import.meta.url, () => runSitesBench());
