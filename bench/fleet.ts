@@ -75,8 +75,9 @@ export async function runFleetBench(opts: ListBenchOptions & { devices?: number 
         await pgc.end();
       }
     },
+    // The pager's range is text and <strong> numbers ("Showing 1–50 of 500"): its text without the tags.
     label: (body) =>
-      /data-testid="fleet-range"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</.exec(body)?.[1]?.replace(/<!-- -->/g, "") ??
+      /data-testid="fleet-range"[^>]*>(.*?)<\/span>/s.exec(body)?.[1]?.replace(/<[^>]*>/g, "") ??
       (body.includes("No device matches") ? "none" : null),
     print: {
       heading: ({ views }, runs) =>
