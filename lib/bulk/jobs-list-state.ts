@@ -6,13 +6,15 @@ import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { PAGE_SIZES, pageParam, perParam } from "@/lib/list-state/pages";
 import { oneOf } from "@/lib/list-state/parsers";
 import { readList, refusedChoice, type Explain, type ParsedList } from "@/lib/list-state/refusals";
+import { BulkEntity, BulkKind } from "@/lib/generated/prisma/enums";
+import { keysOf } from "@/lib/keys-of";
 import { IN_PROGRESS, JOB_STATES } from "./job-states";
 
 /** The State filter's values: "In progress" (queued or running, lib/bulk/job-states.ts), then each state. */
 export const JOB_STATE_FILTERS = [IN_PROGRESS, ...JOB_STATES] as const;
-export const JOB_KINDS = ["create", "update", "delete"] as const;
+export const JOB_KINDS = keysOf(BulkKind);
 /** Device jobs of a site, or site imports (their items are sites). */
-export const JOB_ENTITIES = ["devices", "sites"] as const;
+export const JOB_ENTITIES = keysOf(BulkEntity);
 
 const state = oneOf(["", ...JOB_STATE_FILTERS]).withDefault("");
 const kind = oneOf(["", ...JOB_KINDS]).withDefault("");

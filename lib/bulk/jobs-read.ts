@@ -4,16 +4,15 @@ import "server-only";
 // the mirror (no CHeKT call). The dashboard's "Bulk jobs in progress" counts through the same WHERE
 // as the lists' "In progress" filter, so the number and the list it opens agree.
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BulkEntity, BulkKind, Prisma } from "@/lib/generated/prisma/client";
 import { mirrorSiteNames } from "@/lib/mirror/read";
 import { IN_PROGRESS, IN_PROGRESS_STATES, type JobState } from "./job-states";
-import type { JOB_ENTITIES, JOB_KINDS } from "./jobs-list-state";
 
 export type JobFilter = {
   /** A state, or IN_PROGRESS (queued or running); "" or absent for any. */
   state?: JobState | typeof IN_PROGRESS | "";
-  kind?: (typeof JOB_KINDS)[number] | "";
-  entity?: (typeof JOB_ENTITIES)[number] | "";
+  kind?: BulkKind | "";
+  entity?: BulkEntity | "";
   /** One site's device jobs. */
   siteId?: number;
 };
