@@ -4,10 +4,12 @@
 import type { z } from "zod";
 import type { liveMessageSchema, queueItemSchema, queueListSchema, queueSnapshotSchema } from "./queue-schemas";
 import type { callListEntrySchema, deskDetailSchema, deskEventSchema } from "./detail-schemas";
+import { VerificationState } from "@/lib/generated/prisma/enums";
+import { keysOf } from "@/lib/keys-of";
 
-/** Every state, as the database's enum (prisma/schema.prisma) lists them. */
-export const VERIFICATION_STATES = ["pending", "claimed", "dispatched", "disregarded", "expired", "cancelled"] as const;
-export type VerificationState = (typeof VERIFICATION_STATES)[number];
+/** Every state: the database's enum, from Prisma's enums module (plain values, no server code). */
+export const VERIFICATION_STATES = keysOf(VerificationState);
+export type { VerificationState };
 /** A state as the console writes it (badges, filters): capitalised like its other badges ("Dispatched"). */
 export function verificationStateLabel(state: VerificationState): string {
   return state.charAt(0).toUpperCase() + state.slice(1);
