@@ -108,7 +108,7 @@ export const relinkMappingAction = namedDealerActionClient
   .inputSchema(relinkSchema)
   .action(async ({ parsedInput, ctx }) => {
     const mapping = await loadMapping(ctx.dealer.id, parsedInput.mappingId, " Run the drift check again.");
-    const kind = mapping.kind as DriftKind;
+    const kind = mapping.kind;
     const parent = mapping.parentChektId === null ? null : Number(mapping.parentChektId);
     const dealerId = mapping.dealerLink.chektDealerId;
     const obj = await fetchLinkable(kind, dealerId, parsedInput.chektId, parent, ctx.traceId, " to link to.");
@@ -148,7 +148,7 @@ export const forgetMappingAction = namedDealerActionClient
       parentChektId: mapping.parentChektId,
     };
     await commitMapping(ctx, { ...auditSubject(mapping.dealerLinkId, mapping), before }, (tx) =>
-      deleteMapping(tx, mapping.dealerLinkId, mapping.kind as DriftKind, mapping.chektId),
+      deleteMapping(tx, mapping.dealerLinkId, mapping.kind, mapping.chektId),
     );
     return { forgotten: mapping.id };
   });

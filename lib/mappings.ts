@@ -2,8 +2,9 @@ import "server-only";
 import { ActionError } from "@/lib/actions/errors";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { MappingKind } from "@/lib/generated/prisma/enums";
 
-export type MappingKind = "dealer" | "site" | "monitoring_station" | "contact" | "device";
+export type { MappingKind };
 type Db = typeof prisma | Prisma.TransactionClient;
 
 const NOUN = {

@@ -1,11 +1,11 @@
 // Drift between what Postgres maps (ExternalIdMapping) and what CHeKT lists for one dealer.
 // Pure: the page fetches both sides, this decides what differs and what an admin may do about it.
 
-import { fromKeys } from "@/lib/keys-of";
-import type { DRIFT_KINDS } from "./schemas";
+import { MappingKind } from "@/lib/generated/prisma/enums";
+import { fromKeys, keysOf } from "@/lib/keys-of";
 
-/** What the mapping table maps (its MappingKind enum), as the drift form lists them. */
-export type DriftKind = (typeof DRIFT_KINDS)[number];
+/** What the mapping table maps: its MappingKind enum. */
+export type DriftKind = MappingKind;
 
 export type MappingRow = {
   id: string;
@@ -51,7 +51,7 @@ export type DriftReport = {
   counts: Record<DriftKind, { mapped: number; chekt: number; inSync: number }>;
 };
 
-const KINDS: DriftKind[] = ["dealer", "site", "monitoring_station", "contact", "device"];
+const KINDS = keysOf(MappingKind);
 const key = (kind: DriftKind, id: string) => `${kind}:${id}`;
 
 /**

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { MappingKind } from "@/lib/generated/prisma/enums";
 import { chektId } from "@/lib/schemas/fields";
-
-export const DRIFT_KINDS = ["dealer", "site", "monitoring_station", "contact", "device"] as const;
 
 const chektInt = chektId("The CHeKT ID");
 
@@ -17,7 +16,7 @@ export const relinkSchema = z.object({
 /** Create a mapping for a CHeKT object we have none for. */
 export const linkSchema = z.object({
   dealerLinkId: z.string().min(1, "Choose a dealer"),
-  kind: z.enum(DRIFT_KINDS, { message: "Unknown object kind" }),
+  kind: z.enum(MappingKind, { message: "Unknown object kind" }),
   chektId: chektInt,
   parentChektId: chektInt.nullable().optional(),
 });
