@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/audit";
 import { isRecord } from "@/lib/is-record";
+import type { Role } from "@/lib/roles";
 import { authConfig } from "./config";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { requestIp } from "./request-ip";
@@ -54,7 +55,7 @@ type SignedInUser = {
   id: string;
   email: string;
   name: string;
-  role: "admin" | "operator" | "viewer";
+  role: Role;
   sessionVersion: number;
 };
 
