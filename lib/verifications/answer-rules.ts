@@ -2,10 +2,11 @@
 // long a failed send is retried and what the operator is told when the retries end.
 import { retryWaitMs, type ChektError } from "@/lib/chekt/errors";
 import { utcText } from "@/lib/utc-text";
+import type { AnswerAction } from "./answer-actions";
 import type { AnsweredState } from "./open";
 import type { CheckedStep } from "./outcomes-schemas";
 
-export type AnswerAction = "dispatch" | "disregard";
+export type { AnswerAction };
 
 export type AnswerResult =
   | { outcome: "answered"; state: AnsweredState; traceId: string }

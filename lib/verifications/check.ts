@@ -2,6 +2,7 @@ import "server-only";
 import { getAlarm } from "@/lib/chekt/api/alarms";
 import { secretsByLinkId } from "@/lib/webhooks/dealer-secrets";
 import { errorText } from "@/lib/error-text";
+import type { AnswerAction } from "./answer-actions";
 
 // The Partner API has no read of a single verification; the alarm it belongs to tells the story:
 // CHeKT moves the alarm to "dispatched" when a verification is dispatched and to "resolved" when
@@ -13,12 +14,12 @@ export type AlarmVerdict =
   | { kind: "closed_otherwise"; alarmStatus: string }
   | { kind: "unknown"; message: string };
 
-const MATCHES: Record<"dispatch" | "disregard", string> = { dispatch: "dispatched", disregard: "resolved" };
+const MATCHES: Record<AnswerAction, string> = { dispatch: "dispatched", disregard: "resolved" };
 
 export async function alarmVerdict(
   dealerLinkId: string,
   alarmId: string | null,
-  action: "dispatch" | "disregard",
+  action: AnswerAction,
   traceId?: string,
 ): Promise<AlarmVerdict> {
   if (!alarmId) return { kind: "unknown", message: "the verification names no alarm" };

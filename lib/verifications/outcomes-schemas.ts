@@ -2,9 +2,11 @@
 // the answer picker and the server actions, and of what the picker's route answers. No server imports.
 import { z } from "zod";
 import { chektIdNumber } from "@/lib/schemas/fields";
+import { ANSWER_ACTIONS, type AnswerAction } from "./answer-actions";
 
-export const OUTCOME_KINDS = ["dispatch", "disregard"] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+/** An outcome code's kind: the answer it gives. */
+export const OUTCOME_KINDS = ANSWER_ACTIONS;
+export type OutcomeKind = AnswerAction;
 
 export const OUTCOME_LABEL_MAX = 100;
 export const STEP_TEXT_MAX = 200;

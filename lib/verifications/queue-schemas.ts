@@ -2,6 +2,7 @@
 // types for the server and the page, and the page checks what the list route and the stream send before
 // merging it.
 import { z } from "zod";
+import { ANSWER_ACTIONS } from "./answer-actions";
 import { VERIFICATION_STATES } from "./types";
 
 const state = z.enum(VERIFICATION_STATES);
@@ -40,7 +41,7 @@ export const queueItemSchema = z.object({
   /** Milliseconds (server clock) of the newest change to anything shown: lists and live updates merge by it. */
   version: z.number(),
   /** An answer stored and not yet confirmed by CHeKT (retrying or "may or may not"). */
-  answerStored: z.enum(["dispatch", "disregard"]).nullable(),
+  answerStored: z.enum(ANSWER_ACTIONS).nullable(),
 });
 
 const list = { items: z.array(queueItemSchema), serverTime: z.string(), asOf: z.number() };

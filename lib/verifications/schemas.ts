@@ -1,6 +1,7 @@
 // Shared by the answer form (browser) and the server actions: one definition of valid input.
 import { z } from "zod";
 import { chektId } from "@/lib/schemas/fields";
+import { ANSWER_ACTIONS } from "./answer-actions";
 import { answerOutcomeFields } from "./outcomes-schemas";
 
 /**
@@ -21,7 +22,7 @@ export const verificationIdSchema = z
 
 export const answerSchema = z.object({
   id: verificationIdSchema,
-  action: z.enum(["dispatch", "disregard"], { message: "Choose Dispatch or Disregard" }),
+  action: z.enum(ANSWER_ACTIONS, { message: "Choose Dispatch or Disregard" }),
   contactId: chektId("Contact"),
   // The desk's outcome code and checked steps (lib/verifications/outcomes.ts checks them per dealer).
   ...answerOutcomeFields,

@@ -14,7 +14,7 @@ export function siteTime(iso: string, timeZone: string | null): string {
   return zoneTime(new Date(iso), timeZone, "clock");
 }
 
-export type AnswerAction = "dispatch" | "disregard";
+export type { AnswerAction } from "@/lib/verifications/answer-actions";
 
 /**
  * What a screen reader hears when an alarm arrives: "critical panic at Camden Office Suites,

@@ -1,7 +1,12 @@
 import "server-only";
+import type { components } from "@/lib/chekt/schema";
 import { chekt, type CallOpts, type DealerRef } from "./call";
 
-export type VerificationAnswer = { action: "dispatch" | "disregard"; contactId: number; respondedAt: Date };
+export type VerificationAnswer = {
+  action: components["schemas"]["VerificationAction"];
+  contactId: number;
+  respondedAt: Date;
+};
 
 /**
  * Answers a pending alarm verification. The Idempotency-Key is the one the caller stored before
