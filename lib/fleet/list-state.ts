@@ -1,7 +1,9 @@
 // The fleet page's state lives in the URL (bookmarkable): filters, page, page size, declared with
 // the list-page parsers (lib/list-state). Parsed once, never throws; anything odd falls back to
 // that control's default.
+import { DEVICE_TYPES } from "@/lib/bulk/fields";
 import { minutesText } from "@/lib/duration-text";
+import { DEVICE_STATUSES } from "@/lib/fleet/device-status";
 import { defineListState } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
 import { pageParam, perParam } from "@/lib/list-state/pages";
@@ -14,11 +16,11 @@ export const OFFLINE_FOR_CHOICES = [15, 60, 240, 1440, 10080].map((min) => ({ mi
 export const fleetList = defineListState(
   { path: "/fleet", noun: "devices" },
   {
-    status: oneOf(["", "online", "offline", "unknown"]).withDefault(""),
+    status: oneOf(["", ...DEVICE_STATUSES]).withDefault(""),
     // Minutes; implies status offline. Bounded so the SQL interval stays sane.
     offlineFor: intIn(1, 525_600),
     site: chektIdFilter(),
-    type: oneOf(["", "camera", "bridge"]).withDefault(""),
+    type: oneOf(["", ...DEVICE_TYPES]).withDefault(""),
     firmware: text(64).withDefault(""),
     page: pageParam(),
     per: perParam(FLEET_PAGE_SIZES),
