@@ -4,6 +4,7 @@ import { expect, type Page } from "@playwright/test";
 import { EXAMPLE_SECRETS, SECRET_NAMES, type SecretName } from "../../lib/env-secrets";
 import { simUrl, e2eSim } from "./setup";
 import { simNewApp } from "../support/sim-control";
+import { shotAsIs } from "./setup/page-checks";
 
 /**
  * A secret the app under test runs with. npm test's e2e stage generates them per run (next start
@@ -43,11 +44,12 @@ export async function exhaust(apiKey: string) {
   throw new Error("the simulator never rate limited the key");
 }
 
-/** Full-page screenshots for looking at the pages (ADMIN_SCREENS_DIR, default test-results/admin-screens). */
-export async function shot(page: Page, name: string) {
-  const dir = process.env.ADMIN_SCREENS_DIR || "test-results/admin-screens";
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
+/** Where the admin pages' screenshots are copied for a person to look at. */
+export const ADMIN_SCREENS = process.env.ADMIN_SCREENS_DIR || "test-results/admin-screens";
+
+/** A full-page screenshot at the size the page has now, copied to ADMIN_SCREENS. */
+export const shot = (page: Page, name: string) =>
+  shotAsIs(page, name, { fullPage: true, dir: ADMIN_SCREENS, makeDir: true });
 
 /** Unique per run, so specs can be re-run against the same database. */
 export const runId = Date.now().toString(36);

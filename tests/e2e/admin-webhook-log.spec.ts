@@ -3,10 +3,10 @@
 import { expect, test } from "@playwright/test";
 import { appUrl, signIn, simUrl, e2eSim } from "./setup";
 import { simDeviceStatus } from "../support/sim-control";
-import { shot } from "./admin-helpers";
+import { ADMIN_SCREENS, shot } from "./admin-helpers";
 import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
 
-const shots = screenshotsTo(process.env.ADMIN_SCREENS_DIR || "test-results/admin-screens");
+const shots = screenshotsTo(ADMIN_SCREENS);
 
 test("as an admin: accepted and rejected deliveries with reasons; payload; re-apply twice", async ({ page }) => {
   // A device of dealer 1 goes offline on CHeKT: a signed device.offline delivery to the app.

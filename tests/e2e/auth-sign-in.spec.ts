@@ -6,7 +6,7 @@ import { credentials, signInThroughForm, simUrl, e2eSim } from "./setup";
 import { removeSimFault, simFault } from "../support/sim-control";
 import { partnerToken } from "./setup/partner";
 import { sweptAndIdle } from "./mirror-helpers";
-import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
+import { expectNoSeriousA11y, screenshotsTo, shotAsIs } from "./setup/page-checks";
 
 const WRONG = "Email or password is incorrect.";
 
@@ -51,7 +51,7 @@ test("the right password opens the dashboard of the seeded dealer with live CHeK
   await expect(page.getByTestId("count-stations")).toHaveText(stations.toLocaleString("en-US"));
   await expect(page.getByTestId("current-user")).toContainText(credentials("admin").email);
   await expect(page.getByText("Admin", { exact: true })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("auth-dashboard.png"), fullPage: true });
+  await shotAsIs(page, "auth-dashboard", { fullPage: true });
 });
 
 test("after sign-in the user lands on the page they asked for", async ({ page }) => {
@@ -97,7 +97,7 @@ test("a viewer does not see admin entries and gets a 403 page for Settings", asy
 test("the sign-in page looks right", async ({ page }) => {
   await page.goto("/sign-in");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("auth-sign-in.png") });
+  await shotAsIs(page, "auth-sign-in");
 });
 
 test("the dealer switcher changes the dealer every page works on", async ({ page }) => {

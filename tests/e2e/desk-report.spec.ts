@@ -3,37 +3,27 @@
 // draws its chart beside its table (a phone names every outcome), a range with nothing in it shows one
 // empty state instead of empty charts, a bad range is refused with a clear message, the CSV export
 // answers with the same range, and the page is axe-clean (laptop + phone screenshots in /tmp/shots/desk-report/).
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
+import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
 import { expectAccessible, openQueue, raise, row } from "./verifications-helpers";
 
-const SHOTS = "/tmp/shots/desk-report";
-
-async function shots(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const [label, size] of [
-    ["laptop", { width: 1366, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    // ResponsiveContainer redraws after a ResizeObserver tick: wait until every chart fits the new width.
-    await expect
-      .poll(() =>
-        page.evaluate(
-          (width) =>
-            [...document.querySelectorAll(".recharts-surface")].every(
-              (svg) => svg.getBoundingClientRect().right <= width,
-            ),
-          size.width,
-        ),
-      )
-      .toBe(true);
-    const file = test.info().outputPath(`${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    fs.copyFileSync(file, `${SHOTS}/${name}-${label}.png`);
-  }
+/** ResponsiveContainer redraws after a ResizeObserver tick: waits until every chart fits the new width. */
+async function chartsFit(page: Page, _name: string, _label: string, size: { width: number }) {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (width) =>
+          [...document.querySelectorAll(".recharts-surface")].every(
+            (svg) => svg.getBoundingClientRect().right <= width,
+          ),
+        size.width,
+      ),
+    )
+    .toBe(true);
 }
+
+const shots = screenshotsTo("/tmp/shots/desk-report", { makeDir: true, check: chartsFit });
 
 const cellAfter = (page: Page, table: string, rowName: string) =>
   page
@@ -136,7 +126,8 @@ test("the report counts an alarm the operator opened, claimed and dispatched, wi
   expect(new Set(fills).size, "series told apart by colour").toBeGreaterThan(1);
   await expectAccessible(page);
   await shots(page, "report");
-  // shots() ends at phone size: the outcomes chart, too narrow for five columns, names every bar.
+  // On a phone the outcomes chart, too narrow for five columns, names every bar.
+  await page.setViewportSize(VIEWPORTS.phone);
   await expect
     .poll(() =>
       page

@@ -3,7 +3,7 @@
 // results, fix and retry the one row CHeKT refused. Then the grid: inline edit, select, delete with a
 // confirmation that states the count.
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
+import { expectNoSeriousA11y, screenshotsTo, shotAsIs } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { newSite as mirroredSite, refreshDevices, stamp } from "./devices-helpers";
 
@@ -25,9 +25,8 @@ function pasteText(known: string, clash: string): string {
   return lines.join("\n");
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`devices-${name}.png`), fullPage: true });
-}
+/** A full-page screenshot at the size the page has now, kept with the report. */
+const shot = (page: Page, name: string) => shotAsIs(page, `devices-${name}`, { fullPage: true });
 // Laptop and phone screenshots (axe at each size), copied to /tmp/shots/devices when that folder exists.
 const bothSizes = screenshotsTo("/tmp/shots/devices", {
   prefix: "devices-",

@@ -1,22 +1,16 @@
 // Forms that forgive (issue 15, point 4) in a real browser: the site form's time-zone picker finds
 // zones by city and country with the keyboard; an empty Site ID is generated and shown; leaving a
 // dirty form asks first; the header's Account link. Axe scan and laptop + phone screenshots.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn } from "./setup";
 import { expectNoSeriousA11y } from "./auth-helpers";
 import { defaultRateLimit, expectToast, partner, roomyRateLimit, stamp } from "./sites-helpers";
+import { screenshotsTo } from "./setup/page-checks";
 
 test.beforeAll(roomyRateLimit);
 test.afterAll(defaultRateLimit);
 
-async function shots(page: Page, name: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.screenshot({ path: `/tmp/shots/forms/${name}-laptop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/tmp/shots/forms/${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
+const shots = screenshotsTo("/tmp/shots/forms", { makeDir: true });
 
 test("site form: time zone found by city and by country with the keyboard, Site ID generated when left empty", async ({
   page,

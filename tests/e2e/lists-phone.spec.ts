@@ -2,20 +2,18 @@
 // restyled, one DOM), every link, button and select on a card is at least 24 px tall (WCAG 2.5.8),
 // the page never scrolls sideways, and axe finds nothing serious. Laptop and phone screenshots
 // under /tmp/shots/lists when that folder exists. Also: a sortable header says how it sorts.
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
+import { shotAsIs } from "./setup/page-checks";
 import { expectAccessible } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/lists";
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
 
-async function shot(page: Page, name: string, label: string) {
-  const path = test.info().outputPath(`${name}-${label}.png`);
-  await page.screenshot({ path, fullPage: true });
-  if (fs.existsSync(SHOTS)) fs.copyFileSync(path, `${SHOTS}/${name}-${label}.png`);
-}
+/** A full-page screenshot at the size the page has now, labelled with that size. */
+const shot = (page: Page, name: string, label: string) =>
+  shotAsIs(page, `${name}-${label}`, { fullPage: true, dir: SHOTS });
 
 /** Row cards of the page's list table, with each interactive element's height. */
 async function cards(page: Page) {

@@ -65,7 +65,8 @@ export async function clearFaults() {
 /** No serious or critical axe violation inside `selector` (or the page); the message lists them. */
 export const expectAccessible = expectNoSeriousA11y;
 
-const SHOTS = "/tmp/shots/desk";
+/** Where the desk's screenshots are copied for a person to look at (when the folder exists). */
+export const SHOTS = "/tmp/shots/desk";
 const wholePage = screenshotsTo(SHOTS, { prefix: "desk-" });
 const viewportOnly = screenshotsTo(SHOTS, { prefix: "desk-", fullPage: "none" });
 

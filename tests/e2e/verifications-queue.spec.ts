@@ -1,14 +1,11 @@
 // The live verification queue in a real browser: an alarm raised on the simulator appears without
 // a reload (snapshot + countdown), one operator claims and dispatches it while a second operator
 // watches it become "claimed by …" and then leave; an alarm left alone expires by itself.
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signIn, e2eSim } from "./setup";
 import { simVerifications } from "../support/sim-control";
+import { shotAsIs } from "./setup/page-checks";
 import * as desk from "./verifications-helpers";
-
-/** Where the desk's screenshots are copied for a person to look at (when the folder exists). */
-const SHOTS = "/tmp/shots/desk";
 
 test("a new alarm appears live, is claimed, dispatched, and leaves every open queue", async ({ browser }) => {
   const operatorCtx = await browser.newContext();
@@ -271,8 +268,7 @@ test("on a phone the claimed alarm's buttons wrap, all on screen; Release claim 
     expect(box.x + box.width, `${name} ends on screen`).toBeLessThanOrEqual(375);
     expect(box.y + box.height, `${name} above the bottom`).toBeLessThanOrEqual(812);
   }
-  await page.screenshot({ path: test.info().outputPath("detail-claimed-375.png") });
-  if (fs.existsSync(SHOTS)) await page.screenshot({ path: `${SHOTS}/detail-claimed-375.png` });
+  await shotAsIs(page, "detail-claimed-375", { dir: desk.SHOTS });
   await page.setViewportSize({ width: 1366, height: 900 });
 
   // Release claim: held on its way, it waits ("Releasing…"); answered, a toast says so and Claim is back.

@@ -1,5 +1,5 @@
 // The checks every page of the e2e specs gets: an axe scan with no serious or critical violation,
-// and screenshots at a laptop and a phone size for a person to look at.
+// and screenshots at a laptop and a phone size (or at the page's own size) for a person to look at.
 import fs from "node:fs";
 import { errors, expect, test, type Page } from "@playwright/test";
 import { axeViolations } from "./axe";
@@ -54,6 +54,33 @@ async function screenshot(page: Page, options: { path: string; fullPage: boolean
   }
 }
 
+type ShotAsIsOptions = {
+  /** Whole page rather than the viewport. */
+  fullPage?: boolean;
+  /** A folder a person looks in: the file is copied there when the folder exists. */
+  dir?: string;
+  /** The copy's name in `dir`, without ".png" (default the file's). */
+  copyAs?: string;
+  /** Create `dir` when missing. */
+  makeDir?: boolean;
+};
+
+/**
+ * `shotAsIs(page, name)`: one screenshot of the page at the size it has now, written to the test's output
+ * folder as `<name>.png` (Playwright keeps it with the report) and copied to `dir` when given.
+ */
+export async function shotAsIs(
+  page: Page,
+  name: string,
+  { fullPage = false, dir, copyAs = name, makeDir = false }: ShotAsIsOptions = {},
+) {
+  const file = test.info().outputPath(`${name}.png`);
+  await screenshot(page, { path: file, fullPage });
+  if (!dir) return;
+  if (makeDir) fs.mkdirSync(dir, { recursive: true });
+  if (fs.existsSync(dir)) fs.copyFileSync(file, `${dir}/${copyAs}.png`);
+}
+
 /**
  * `shots(page, name)`: laptop and phone screenshots of the page as it is now, written to the test's
  * output folder and copied to `dir/<name>-<laptop|phone>.png`; the viewport is put back after.
@@ -63,17 +90,16 @@ export function screenshotsTo(
   { prefix = "", fullPage = "both", makeDir = false, sizes = VIEWPORTS, check }: ShotOptions = {},
 ) {
   return async function shots(page: Page, name: string) {
-    if (makeDir) fs.mkdirSync(dir, { recursive: true });
     const before = page.viewportSize();
     for (const [label, size] of Object.entries(sizes)) {
       await page.setViewportSize(size);
       await check?.(page, name, label, size);
-      const file = test.info().outputPath(`${prefix}${name}-${label}.png`);
-      await screenshot(page, {
-        path: file,
+      await shotAsIs(page, `${prefix}${name}-${label}`, {
         fullPage: fullPage === "both" || (fullPage === "laptop" && label === "laptop"),
+        dir,
+        copyAs: `${name}-${label}`,
+        makeDir,
       });
-      if (fs.existsSync(dir)) fs.copyFileSync(file, `${dir}/${name}-${label}.png`);
     }
     if (before) await page.setViewportSize(before);
   };
