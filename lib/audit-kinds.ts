@@ -31,6 +31,10 @@ export const AUDIT_OBJECT_KINDS = [
 
 export type AuditObjectKind = (typeof AUDIT_OBJECT_KINDS)[number];
 
+/** How the audited thing ended (audit_log.outcome): done, failed, or refused before it was tried. */
+export const AUDIT_OUTCOMES = ["success", "failure", "refused"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
 /**
  * Kinds rows were written under before every writer was held to the list, and the kind each is filed under
  * now: a station refused by URL ("station"), another dealer named by ?dealer= ("dealer_link") and the

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { AuditObjectKind } from "@/lib/audit-kinds";
+import type { AuditObjectKind, AuditOutcome } from "@/lib/audit-kinds";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -14,7 +14,7 @@ export type AuditEntry = {
   traceId?: string | null;
   before?: unknown;
   after?: unknown;
-  outcome: "success" | "failure" | "refused";
+  outcome: AuditOutcome;
   error?: string | null;
   user?: { id: string; email: string } | null;
 };

@@ -1,4 +1,5 @@
 import { FilterBar, type FilterField } from "@/components/ui";
+import { AUDIT_OUTCOMES } from "@/lib/audit-kinds";
 import { auditList, type AuditListState } from "@/lib/settings/audit-filters";
 import type { auditFacets } from "@/lib/settings/audit-query";
 
@@ -28,7 +29,7 @@ function auditFields(facets: Facets): FilterField<keyof AuditListState & string>
       label: "Outcome",
       name: "outcome",
       width: "w-36",
-      options: ["success", "failure", "refused"],
+      options: AUDIT_OUTCOMES,
     },
   ];
 }

@@ -1,12 +1,11 @@
 // Audit filters live in the URL (bookmarkable views), declared with the list-page parsers
 // (lib/list-state); the page and the CSV export parse them the same way. Pure: unit-tested, and
 // shared by the page, the export route and the filter form.
+import { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/audit-kinds";
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { pageParam } from "@/lib/list-state/pages";
 import { isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
-
-const OUTCOMES = ["success", "failure", "refused"] as const;
 
 export const auditList = defineListState(
   { path: "/audit", noun: "audit rows" },
@@ -15,7 +14,7 @@ export const auditList = defineListState(
     action: text(200).withDefault(""),
     object: text(200).withDefault(""),
     kind: text(200).withDefault(""),
-    outcome: oneOf(["", ...OUTCOMES]).withDefault(""),
+    outcome: oneOf(["", ...AUDIT_OUTCOMES]).withDefault(""),
     from: matching(isInstant).withDefault(""),
     to: matching(isInstant).withDefault(""),
     page: pageParam(),
@@ -28,7 +27,7 @@ export type AuditFilters = {
   action?: string;
   object?: string;
   kind?: string;
-  outcome?: "success" | "failure" | "refused";
+  outcome?: AuditOutcome;
   from?: Date;
   /** Exclusive upper bound (the day after `to` when only a date was given). */
   to?: Date;
@@ -39,7 +38,9 @@ export type ParsedFilters = { filters: AuditFilters; errors: string[]; state: Au
 
 /** Bad values fall back to "any" and are named in `errors` (the page shows them, the export refuses). */
 export function parseAuditFilters(params: RawParams): ParsedFilters {
-  const { state, range, errors } = readDatedList(auditList, params, { outcome: refusedChoice("Outcome", OUTCOMES) });
+  const { state, range, errors } = readDatedList(auditList, params, {
+    outcome: refusedChoice("Outcome", AUDIT_OUTCOMES),
+  });
   const filters: AuditFilters = {
     user: state.user || undefined,
     action: state.action || undefined,
