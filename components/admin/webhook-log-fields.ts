@@ -1,5 +1,6 @@
 import type { FilterField } from "@/components/ui";
-import { VERDICTS, type WebhookLogListState } from "@/lib/settings/webhook-log-filters";
+import type { WebhookLogListState } from "@/lib/settings/webhook-log-filters";
+import { VERDICTS } from "@/lib/webhooks/verdicts";
 
 /** The webhook log's filter fields (then From and To); the event types offered are the ones the log holds. */
 export function webhookLogFields(types: readonly string[]): FilterField<keyof WebhookLogListState & string>[] {

@@ -4,11 +4,10 @@ import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { pageParam } from "@/lib/list-state/pages";
 import { isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
-
-export const VERDICTS = ["accepted", "duplicate", "rejected", "malformed"] as const;
+import { VERDICTS, type Verdict } from "@/lib/webhooks/verdicts";
 
 export type WebhookLogFilters = {
-  verdict?: string;
+  verdict?: Verdict;
   type?: string;
   event?: string;
   from?: Date;

@@ -6,7 +6,7 @@ import { refusalsNotStored } from "@/lib/webhooks/refusal-cap";
 import { pageWindow, timeRange } from "./log-paging";
 import type { WebhookLogFilters } from "./webhook-log-filters";
 
-export { VERDICTS, parseWebhookLogFilters } from "./webhook-log-filters";
+export { parseWebhookLogFilters } from "./webhook-log-filters";
 
 // The delivery log reads two tables the webhooks helper fills: one row per delivery that reached
 // the receiver (verdict + reason) and one row per distinct event (payload, duplicates, apply status);

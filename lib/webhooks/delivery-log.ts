@@ -2,8 +2,7 @@ import "server-only";
 // The receiver's log (receive.ts): one webhook_deliveries row for every answer given to a known
 // dealer, and a log line for each refusal. Catch-up (catch-up.ts) logs the events it refuses here too.
 import { prisma } from "@/lib/db";
-
-type Verdict = "accepted" | "duplicate" | "rejected" | "malformed";
+import type { Verdict } from "./verdicts";
 
 export type DeliveryRecord = {
   dealerKey: string;
