@@ -80,6 +80,15 @@ const stateCounts = (x: Record<string, unknown>) => ({
   disregarded: int(x.disregarded),
   expired: int(x.expired),
 });
+/**
+ * The columns stateCounts reads from a group of verifications `v`, all but `total`: byHour counts
+ * count(v.*), as an empty hour's one row is all nulls.
+ */
+function stateCountsSql(now: Date): Prisma.Sql {
+  return Prisma.sql`count(*) FILTER (WHERE v.state = 'dispatched') AS dispatched,
+           count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
+           count(*) FILTER (WHERE ${expiredSql(now, "v")}) AS expired`;
+}
 
 type SummaryRow = Record<string, unknown>;
 
@@ -159,9 +168,7 @@ async function byOperator(dealerLinkId: string, r: ReportRange): Promise<Operato
 async function bySite(dealerLinkId: string, r: ReportRange, now: Date): Promise<SiteRow[]> {
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT v.site_id, ${Prisma.raw(siteLabelSql("max(s.name)", "v.site_id"))} AS site, count(*) AS total,
-           count(*) FILTER (WHERE v.state = 'dispatched') AS dispatched,
-           count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
-           count(*) FILTER (WHERE ${expiredSql(now, "v")}) AS expired,
+           ${stateCountsSql(now)},
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (v.answered_at - v.created_at)))
              FILTER (WHERE ${answeredSql("v")}) AS to_answer
       FROM verifications v
@@ -180,10 +187,7 @@ async function bySite(dealerLinkId: string, r: ReportRange, now: Date): Promise<
 async function byHour(dealerLinkId: string, r: ReportRange, now: Date): Promise<HourRow[]> {
   // All 24 hours, empty ones included, so the chart's axis never skips.
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
-    SELECT h.hour, count(v.*) AS total,
-           count(*) FILTER (WHERE v.state = 'dispatched') AS dispatched,
-           count(*) FILTER (WHERE v.state = 'disregarded') AS disregarded,
-           count(*) FILTER (WHERE ${expiredSql(now, "v")}) AS expired
+    SELECT h.hour, count(v.*) AS total, ${stateCountsSql(now)}
       FROM generate_series(0, 23) AS h(hour)
       LEFT JOIN verifications v
         ON v.dealer_link_id = ${dealerLinkId} AND ${occurredInSql(r, "v")} AND ${occurredHourSql("v")} = h.hour
