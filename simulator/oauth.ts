@@ -209,19 +209,29 @@ function checkClient(ctx: BaseCtx, p: AuthzParams): Partner {
   return partner;
 }
 
+function html(status: number, data: string): HtmlAnswer {
+  return { status, raw: { contentType: "text/html; charset=utf-8", data } };
+}
+
 function errorPage(status: number, message: string, details: string[] = []): HtmlAnswer {
-  return {
+  return html(
     status,
-    raw: {
-      contentType: "text/html; charset=utf-8",
-      data: page(
-        "Cannot continue",
-        `<h1>This connection request cannot continue</h1><p class="err">${esc(message)}</p>` +
-          (details.length ? `<ul>${details.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>` : "") +
-          `<p class="sub">Go back to the application and start again.</p>`,
-      ),
-    },
-  };
+    page(
+      "Cannot continue",
+      `<h1>This connection request cannot continue</h1><p class="err">${esc(message)}</p>` +
+        (details.length ? `<ul>${details.map((d) => `<li>${esc(d)}</li>`).join("")}</ul>` : "") +
+        `<p class="sub">Go back to the application and start again.</p>`,
+    ),
+  );
+}
+
+/** The answer to an authorization request that failed its operation's own checks. */
+function invalidRequest(errors: { message: string }[]): HtmlAnswer {
+  return errorPage(
+    400,
+    "The authorization request is invalid.",
+    errors.map((e) => e.message),
+  );
 }
 
 function form(ctx: BaseCtx, p: AuthzParams, partner: Partner, error?: string, email = ""): string {
@@ -261,15 +271,10 @@ function isAuthorizeQuery(
 const authorize: Handler<"authorize"> = (ctx) => {
   const p = { ...ctx.query };
   const errors: { message: string }[] = [];
-  if (!isAuthorizeQuery(ctx, p, errors))
-    return errorPage(
-      400,
-      "The authorization request is invalid.",
-      errors.map((e) => e.message),
-    );
+  if (!isAuthorizeQuery(ctx, p, errors)) return invalidRequest(errors);
   try {
     const partner = checkClient(ctx, p);
-    return { status: 200, raw: { contentType: "text/html; charset=utf-8", data: form(ctx, p, partner) } };
+    return html(200, form(ctx, p, partner));
   } catch (e) {
     return errorPage(400, errorText(e));
   }
@@ -278,12 +283,7 @@ const authorize: Handler<"authorize"> = (ctx) => {
 const approveAuthorization: Handler<"approveAuthorization"> = (ctx) => {
   const body = ctx.body ?? {};
   const errors: FieldError[] = [];
-  if (!isSchema(ctx.sim, "AuthorizeDecision", body, errors))
-    return errorPage(
-      400,
-      "The authorization request is invalid.",
-      errors.map((e) => e.message),
-    );
+  if (!isSchema(ctx.sim, "AuthorizeDecision", body, errors)) return invalidRequest(errors);
   let partner: Partner;
   try {
     partner = checkClient(ctx, body);
@@ -298,22 +298,10 @@ const approveAuthorization: Handler<"approveAuthorization"> = (ctx) => {
   }
   const user = ctx.sim.store.users.get((body.email ?? "").trim().toLowerCase());
   if (!user || !body.password || !safeEqual(user.password, body.password)) {
-    return {
-      status: 401,
-      raw: {
-        contentType: "text/html; charset=utf-8",
-        data: form(ctx, body, partner, "Wrong email or password.", body.email),
-      },
-    };
+    return html(401, form(ctx, body, partner, "Wrong email or password.", body.email));
   }
   if (user.role !== "admin") {
-    return {
-      status: 401,
-      raw: {
-        contentType: "text/html; charset=utf-8",
-        data: form(ctx, body, partner, "Only a dealer admin can approve a connection.", body.email),
-      },
-    };
+    return html(401, form(ctx, body, partner, "Only a dealer admin can approve a connection.", body.email));
   }
   const code = randomBytes(24).toString("base64url");
   ctx.sim.store.codes.set(code, {
