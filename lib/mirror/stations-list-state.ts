@@ -3,6 +3,7 @@
 import { defineListState } from "@/lib/list-state/define";
 import { sortAndPage } from "@/lib/list-state/memory";
 import { pageParam, perParam } from "@/lib/list-state/pages";
+import { dirParam } from "@/lib/list-state/sort-dir";
 import { oneOf } from "@/lib/list-state/parsers";
 
 export const STATION_SORTS = ["name", "external", "prefix", "created"] as const;
@@ -11,7 +12,7 @@ export const stationsList = defineListState(
   { path: "/stations", noun: "stations" },
   {
     sort: oneOf(STATION_SORTS).withDefault("name"),
-    dir: oneOf(["asc", "desc"]).withDefault("asc"),
+    dir: dirParam(),
     page: pageParam(),
     per: perParam(),
   },

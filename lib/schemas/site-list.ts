@@ -5,6 +5,7 @@ import type { ListFilter, ListQuery } from "@/lib/chekt/list-query";
 import { defineListState } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
 import { pageParam, perParam } from "@/lib/list-state/pages";
+import { dirParam } from "@/lib/list-state/sort-dir";
 import { columns, matching, oneOf, text } from "@/lib/list-state/parsers";
 import { isValidTimeZone } from "./timezones";
 import { keysOf } from "@/lib/keys-of";
@@ -41,7 +42,7 @@ export const siteList = defineListState(
     // Site readiness (lib/readiness): "0" only the sites that fail a check, "1" only ready ones.
     ready: oneOf(["", "1", "0"]).withDefault(""),
     sort: oneOf(SITE_COLUMN_KEYS).withDefault("name"),
-    dir: oneOf(["asc", "desc"]).withDefault("asc"),
+    dir: dirParam(),
     page: pageParam(),
     per: perParam(),
     cols: columns(SITE_COLUMN_KEYS, "name", DEFAULT_SITE_COLUMNS).withDefault(DEFAULT_SITE_COLUMNS),

@@ -3,6 +3,7 @@
 import { defineListState } from "@/lib/list-state/define";
 import { sortAndPage } from "@/lib/list-state/memory";
 import { pageParam, perParam } from "@/lib/list-state/pages";
+import { dirParam } from "@/lib/list-state/sort-dir";
 import { oneOf, text } from "@/lib/list-state/parsers";
 
 export const USER_SORTS = ["email", "role", "status", "lastSignIn"] as const;
@@ -12,7 +13,7 @@ export const usersList = defineListState(
   {
     q: text(100).withDefault(""),
     sort: oneOf(["", ...USER_SORTS]).withDefault(""),
-    dir: oneOf(["asc", "desc"]).withDefault("asc"),
+    dir: dirParam(),
     page: pageParam(),
     per: perParam(),
   },
