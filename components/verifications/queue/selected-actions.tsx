@@ -1,5 +1,6 @@
 "use client";
 import { Button } from "@/components/ui";
+import { ANSWER_ACTIONS } from "@/lib/verifications/answer-actions";
 import type { QueueItem } from "@/lib/verifications/types";
 import { AnswerButton } from "@/components/verifications/shared/answer-button";
 import { ClaimButton } from "@/components/verifications/shared/claim-button";
@@ -45,7 +46,7 @@ export function SelectedActions(props: { item: QueueItem; work: QueueWork; canAn
             pending={work.claiming === item.id}
             onClaim={(takeOver) => work.claim(item, takeOver)}
           />
-          {(["dispatch", "disregard"] as const).map((a) => (
+          {ANSWER_ACTIONS.map((a) => (
             <AnswerButton key={a} action={a} size="sm" disabled={claimedByOther} onClick={() => work.answer(item, a)} />
           ))}
         </>
