@@ -33,7 +33,8 @@ export function sender(ctx: ClientContext, authFor: (opts: CallOptions, path: st
 
 type Exchange = { data?: unknown; error?: unknown; response: Response };
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
-type LowerMethod = (typeof METHODS)[number];
+/** A method as openapi-fetch takes it: lower-case. */
+export type LowerMethod = (typeof METHODS)[number];
 
 /** Either case names the method (HttpMethod); openapi-fetch takes it lower-case. */
 function lowerMethod(method: string): LowerMethod {

@@ -4,7 +4,7 @@ import type { BudgetClass } from "./budget-class";
 import type { BudgetClock, CallBudget } from "./budget";
 import { clientContext, clientStats } from "./client-context";
 import { methodTable } from "./client-methods";
-import { sender } from "./client-send";
+import { sender, type LowerMethod } from "./client-send";
 import { clientAuth } from "./client-token";
 import type { LooseInit } from "./loose-api";
 import type { ChektAuth } from "./token";
@@ -23,7 +23,6 @@ import type { TransportEvent } from "./transport";
  * server-only); tests build clients with `createChektClient`.
  */
 
-type LowerMethod = "get" | "post" | "put" | "patch" | "delete";
 /** Either case: `"GET"` and `"get"` name the same operation. */
 export type HttpMethod = LowerMethod | Uppercase<LowerMethod>;
 type Api = Client<paths>;
