@@ -1,8 +1,9 @@
 "use client";
 import { useId, type ReactNode } from "react";
 import { cn } from "@/components/ui";
+import type { ChecklistInput } from "@/lib/verifications/outcomes-schemas";
 
-export type ChecklistMode = "own" | "inherit";
+export type ChecklistMode = ChecklistInput["mode"];
 
 function ModeRadio(props: {
   name: string;
