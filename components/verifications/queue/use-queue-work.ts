@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import type { AnswerAction } from "@/lib/verifications/answer-actions";
 import { applyRemove } from "@/lib/verifications/merge";
 import type { QueueItem } from "@/lib/verifications/types";
 import { useClaim } from "./use-claim";
@@ -10,7 +11,7 @@ import { useDeskDealer } from "./desk-dealer";
 import { updateQueue } from "./use-live-queue";
 import { focusRow } from "./use-queue-keys";
 
-export type Answer = "dispatch" | "disregard";
+export type Answer = AnswerAction;
 /** The outcome picker the detail view shows: for a dispatch, a disregard, or none. */
 export type Intent = Answer | null;
 
