@@ -164,7 +164,7 @@ export class Sim {
     return v;
   }
 
-  setDeviceStatus(device: Device, status: "online" | "offline", firmware?: string) {
+  setDeviceStatus(device: Device, status: Device["status"], firmware?: string) {
     const dealerId = this.store.dealerOfSite(device.site_id)!;
     const at = new Date().toISOString();
     const events = [];

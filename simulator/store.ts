@@ -68,7 +68,7 @@ export interface Device {
   device_id: number;
   site_id: number;
   external_device_id: string;
-  device_type: "camera" | "bridge";
+  device_type: Schemas["DeviceType"];
   name: string;
   zone_number: string | null;
   additional_zone_numbers: string | null;
@@ -77,7 +77,7 @@ export interface Device {
   model: string | null;
   serial_number: string | null;
   registered_by_partner: string | null;
-  status: "online" | "offline";
+  status: NonNullable<Schemas["ResponseDeviceDto"]["status"]>;
   firmware: string | null;
   created_at: string;
   updated_at: string;
@@ -107,10 +107,10 @@ export interface Alarm {
   dealer_id: number;
   site_id: number;
   device_id: number | null;
-  priority: "low" | "medium" | "high" | "critical";
-  trigger: "motion" | "panic" | "door-forced" | "glass-break" | "custom";
+  priority: Schemas["AlarmPriority"];
+  trigger: Schemas["AlarmTrigger"];
   location: string | null;
-  status: "open" | "acknowledged" | "dispatched" | "resolved";
+  status: Schemas["V1Alarm"]["status"];
   snapshot_id: number | null;
   verification_id: string | null;
   created_at: string;
