@@ -2,6 +2,7 @@
 import { Input } from "@/components/ui";
 import { ActionFormLayout, objectFormLabels } from "@/components/forms/form-actions";
 import type { ActionForm } from "@/components/forms/use-action-form";
+import type { FormMode } from "@/components/forms/form-values";
 import { ObjectForm } from "@/components/forms/object-form";
 import { createRun, editRun } from "@/components/forms/use-object-form";
 import { FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
@@ -44,7 +45,7 @@ function editContact(initial: ContactFormValues, siteId: number, contactId: numb
   });
 }
 
-function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: "create" | "update"; siteId: number }) {
+function ContactFields(props: { form: ActionForm<ContactFormValues>; mode: FormMode; siteId: number }) {
   const { form } = props;
   const f = form.field;
   return (

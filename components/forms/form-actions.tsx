@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from "react";
 import Link from "next/link";
 import { Button, buttonClasses, cn, type ButtonSize, type ButtonVariant } from "@/components/ui";
 import { BudgetWaitNotice, FormFailure, SlowNotice } from "./form-failure";
+import type { FormMode } from "./form-values";
 import type { BudgetWait } from "./use-budget-wait";
 import type { ActionFailure } from "@/lib/actions/errors";
 
@@ -48,7 +49,7 @@ const PENDING = { Create: "Creating…", Add: "Adding…" } as const;
  * (as the page that opened it says) while it sends "Creating…" / "Adding…"; an edit is "Save changes".
  */
 export function objectFormLabels(
-  mode: "create" | "update",
+  mode: FormMode,
   verb: keyof typeof PENDING,
   noun: string,
 ): { submitLabel: string; pendingLabel: string } {

@@ -3,7 +3,7 @@ import type { RefObject } from "react";
 import type { FieldErrors, Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { payloadOf, type Strings } from "./form-values";
+import { payloadOf, type FormMode, type Strings } from "./form-values";
 
 /**
  * A zod object schema over the form's fields. Its input is often wider than the strings a form
@@ -23,7 +23,7 @@ export function messagesOf(errors: Record<string, unknown>): Record<string, stri
 
 type ResolverOptions<V extends Record<string, string>, I> = {
   initial: V;
-  mode?: "create" | "update";
+  mode?: FormMode;
   schema?: FormSchema;
   toInput: (values: Partial<V>, intent: string | null) => I;
 };

@@ -3,10 +3,13 @@ import { changedFields } from "./action-result";
 /** What react-hook-form holds: every field is a string, as typed. */
 export type Strings = Record<string, string>;
 
+/** Whether a form makes an object or edits one. */
+export type FormMode = "create" | "update";
+
 /** What a form sends: in "update" mode only the changed fields (PUT is partial), else every field. */
 export function payloadOf<V extends Record<string, string>>(
   initial: V,
-  mode: "create" | "update" | undefined,
+  mode: FormMode | undefined,
   values: Strings,
 ): Partial<V> {
   const current: V = { ...initial, ...values };

@@ -4,7 +4,7 @@ import type { UseFormReturn } from "react-hook-form";
 import type { ActionFailure } from "@/lib/actions/errors";
 import { changedFields } from "./action-result";
 import { messagesOf } from "./form-resolver";
-import { isField, type Strings } from "./form-values";
+import { isField, type FormMode, type Strings } from "./form-values";
 import type { FieldErrorsState } from "./use-field-errors";
 
 export const INVALID_BEFORE_SENDING: ActionFailure = {
@@ -18,7 +18,7 @@ export const UNCHANGED_FAILURE: ActionFailure = {
 
 type SubmitOptions<V extends Record<string, string>> = {
   initial: V;
-  mode?: "create" | "update";
+  mode?: FormMode;
   prepare?: (values: V) => V;
 };
 

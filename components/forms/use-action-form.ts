@@ -5,7 +5,7 @@ import type { ActionFailure } from "@/lib/actions/errors";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { changedFields, type FlatValidationErrors, type SafeAction, type SafeActionInput } from "./action-result";
 import { useSchemaResolver, type FormSchema } from "./form-resolver";
-import type { Strings } from "./form-values";
+import type { FormMode, Strings } from "./form-values";
 import { useActionFormSubmit } from "./use-action-form-submit";
 import type { BudgetWait } from "./use-budget-wait";
 import { useFieldErrors } from "./use-field-errors";
@@ -39,7 +39,7 @@ export type UseActionFormOptions<
   /** Create mode: fills what the user may leave empty (a generated ID) before checking; they see it. */
   prepare?: (values: V) => V;
   /** "update" sends only what changed (PUT is partial) and refuses an empty change. */
-  mode?: "create" | "update";
+  mode?: FormMode;
   /** The toast after a success; null when the form shows the result itself. */
   successMessage: string | ((data: D | undefined, sent: V) => string) | null;
   onSuccess?: (data: D | undefined) => void;

@@ -4,6 +4,7 @@ import { ActionFormLayout, objectFormLabels } from "@/components/forms/form-acti
 import { TimeZoneField } from "@/components/forms/time-zone-field";
 import { FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
+import type { FormMode } from "@/components/forms/form-values";
 import { ObjectForm } from "@/components/forms/object-form";
 import { createInputRun, editRun } from "@/components/forms/use-object-form";
 import { createSiteAction, updateSiteAction } from "@/actions/sites";
@@ -56,7 +57,7 @@ function SiteFields({
 }: {
   form: ActionForm<SiteFormValues>;
   stations: Stations;
-  mode: "create" | "update";
+  mode: FormMode;
   cancelHref: string;
 }) {
   const f = form.field;

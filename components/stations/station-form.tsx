@@ -5,6 +5,7 @@ import { ObjectForm } from "@/components/forms/object-form";
 import { createInputRun, editRun } from "@/components/forms/use-object-form";
 import { FormExternalIdField, type ExternalIdRule } from "@/components/forms/external-id-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
+import type { FormMode } from "@/components/forms/form-values";
 import { createStationAction, updateStationAction } from "@/actions/stations";
 import { createStationSchema, stationChangesSchema, type StationText } from "@/lib/schemas/station";
 
@@ -42,7 +43,7 @@ function editStation(initial: StationFormValues, stationId: number) {
   });
 }
 
-function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mode: "create" | "update" }) {
+function StationFields({ form, mode }: { form: ActionForm<StationFormValues>; mode: FormMode }) {
   const f = form.field;
   return (
     <ActionFormLayout
