@@ -113,8 +113,14 @@ class ImportRunner extends JobRunner<SiteImportDeps> {
     return { ok: false, status, message: r.failure.message, resent: r.resent };
   }
 
+  /** A read's call options: the bulk budget, and the job's stop signal. */
+  private readOpts(traceId: string) {
+    return { traceId, budgetClass: "bulk" as const, signal: this.deps.signal };
+  }
+
+  /** A write's: a read's, with the key CHeKT replays a resent write by. */
   private opts(idempotencyKey: string, traceId: string) {
-    return { idempotencyKey, traceId, budgetClass: "bulk" as const, signal: this.deps.signal };
+    return { idempotencyKey, ...this.readOpts(traceId) };
   }
 
   private async processItem(item: Item) {
@@ -187,11 +193,7 @@ class ImportRunner extends JobRunner<SiteImportDeps> {
     const dealerId = this.job.chektDealerId;
     const lookUp = async () => {
       const traceId = randomUUID();
-      const found = await api.findSite(dealerId, p.site.external_site_id, {
-        traceId,
-        budgetClass: "bulk",
-        signal: this.deps.signal,
-      });
+      const found = await api.findSite(dealerId, p.site.external_site_id, this.readOpts(traceId));
       this.checkAbort();
       return found && found.name === p.site.name ? { site: found, traceId } : undefined;
     };
@@ -252,11 +254,7 @@ class ImportRunner extends JobRunner<SiteImportDeps> {
     const lookUp = async () => {
       if (listed) return listed;
       const traceId = randomUUID();
-      const contacts = await api.listContacts(dealerId, siteId, {
-        traceId,
-        budgetClass: "bulk",
-        signal: this.deps.signal,
-      });
+      const contacts = await api.listContacts(dealerId, siteId, this.readOpts(traceId));
       this.checkAbort();
       listed = { traceId, contacts };
       return listed;
