@@ -85,6 +85,9 @@ export async function twoFactorRequiredFor(db: Db, userId: string): Promise<bool
   return rows[0]?.required ?? false;
 }
 
+/** A user's two-factor columns: when it was turned on, and the sealed secret (waiting for a code until then). */
+const TOTP_COLUMNS = { totpEnabledAt: true, totpSecretEnc: true } as const;
+
 export type TwoFactorStatus = {
   enabled: boolean;
   enabledAt: Date | null;
@@ -94,10 +97,7 @@ export type TwoFactorStatus = {
 };
 
 export async function twoFactorStatus(db: Db, userId: string, key: string): Promise<TwoFactorStatus> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { totpEnabledAt: true, totpSecretEnc: true },
-  });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: TOTP_COLUMNS });
   const [left, required] = await Promise.all([
     db.recoveryCode.count({ where: { userId, usedAt: null } }),
     twoFactorRequiredFor(db, userId),
@@ -153,10 +153,7 @@ export async function confirmEnrolment(
   key: string,
   clock: Clock = systemClock,
 ): Promise<string[]> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { totpEnabledAt: true, totpSecretEnc: true },
-  });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: TOTP_COLUMNS });
   if (user.totpEnabledAt) throw new TwoFactorError("already_enabled", "Two-factor sign-in is already on.");
   if (!user.totpSecretEnc)
     throw new TwoFactorError("no_pending", "Start the setup again: no secret is waiting for a code.");
@@ -180,10 +177,7 @@ export async function checkSecondFactor(
   key: string,
   clock: Clock = systemClock,
 ): Promise<"totp" | "recovery" | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { totpEnabledAt: true, totpSecretEnc: true },
-  });
+  const user = await db.user.findUnique({ where: { id: userId }, select: TOTP_COLUMNS });
   if (!user?.totpEnabledAt || !user.totpSecretEnc) return null;
   const step = matchStep(decryptSecret(user.totpSecretEnc, key), code, clock());
   if (step !== null) return (await claimStep(db, userId, step)) ? "totp" : null;
