@@ -20,33 +20,25 @@ export async function confirmTwoFactorAction(_prev: EnrolState, form: FormData):
   const code = String(form.get("code") ?? "").trim();
   const traceId = randomUUID();
   if (!code) return { error: "Enter the 6-digit code your app shows.", recoveryCodes: null };
+  // Audited the same way whether it worked or not; only the outcome and its detail differ.
+  const audited = {
+    action: "account.two_factor_enable",
+    objectKind: "user" as const,
+    externalId: user.id,
+    user,
+    traceId,
+  };
   try {
     const recoveryCodes = await confirmEnrolment(prisma, user.id, code, env.SECRETS_ENCRYPTION_KEY);
     // Sessions opened before the second factor existed end; this browser stays signed in.
     const keep = await currentSessionId();
     const ended = await endSessions(prisma, user.id, "two_factor_changed", { except: keep ?? undefined });
-    await writeAudit(prisma, {
-      action: "account.two_factor_enable",
-      objectKind: "user",
-      externalId: user.id,
-      outcome: "success",
-      user,
-      traceId,
-      after: { enabled: true, otherSessionsEnded: ended },
-    });
+    await writeAudit(prisma, { ...audited, outcome: "success", after: { enabled: true, otherSessionsEnded: ended } });
     return { error: null, recoveryCodes };
   } catch (error) {
     const message =
       error instanceof TwoFactorError ? error.message : "Something went wrong on our side. Nothing was saved.";
-    await writeAudit(prisma, {
-      action: "account.two_factor_enable",
-      objectKind: "user",
-      externalId: user.id,
-      outcome: "failure",
-      user,
-      traceId,
-      error: message,
-    }).catch(() => undefined);
+    await writeAudit(prisma, { ...audited, outcome: "failure", error: message }).catch(() => undefined);
     if (!(error instanceof TwoFactorError)) console.error(error);
     return { error: `${message} (trace ${traceId})`, recoveryCodes: null };
   }
