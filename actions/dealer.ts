@@ -14,30 +14,28 @@ import { dealerBefore } from "@/lib/mirror/before";
 import { mirrorDealer } from "@/lib/mirror/write";
 import { isConnected, roleInDealerLink } from "@/lib/dealer";
 
+/** What an audit row names of the dealer at hand: its CHeKT id, our id for it, its link. */
+const dealerAudited = (scope: DealerScope) => ({
+  chektId: scope.dealerId,
+  externalId: scope.externalDealerId,
+  dealerLinkId: scope.dealerLinkId,
+});
+
 export const updateDealerAction = dealerActionClient
   .metadata({ name: "dealer.update", role: "admin", objectKind: "dealer" })
   .inputSchema(updateDealerSchema)
   .action(async ({ parsedInput, ctx }) => {
     const before = await dealerBefore(ctx.scope.dealerLinkId, () => getDealer(ctx.scope, { traceId: ctx.traceId }));
     const dealer = await updateDealer(ctx.scope, parsedInput, { traceId: ctx.traceId });
-    await ctx.commit(
-      {
-        chektId: ctx.scope.dealerId,
-        externalId: ctx.scope.externalDealerId,
-        dealerLinkId: ctx.scope.dealerLinkId,
-        before,
-        after: dealer,
-      },
-      async (tx) => {
-        if (dealer.company_name !== ctx.scope.companyName)
-          await tx.dealerLink.update({
-            where: { id: ctx.scope.dealerLinkId },
-            data: { companyName: dealer.company_name },
-          });
-        // Write-through: CHeKT's answer, with the mapping and audit row (docs/mirror.md).
-        await mirrorDealer(tx, ctx.scope.dealerLinkId, dealer, { how: "write" });
-      },
-    );
+    await ctx.commit({ ...dealerAudited(ctx.scope), before, after: dealer }, async (tx) => {
+      if (dealer.company_name !== ctx.scope.companyName)
+        await tx.dealerLink.update({
+          where: { id: ctx.scope.dealerLinkId },
+          data: { companyName: dealer.company_name },
+        });
+      // Write-through: CHeKT's answer, with the mapping and audit row (docs/mirror.md).
+      await mirrorDealer(tx, ctx.scope.dealerLinkId, dealer, { how: "write" });
+    });
     revalidatePath("/dealer");
     return { company_name: dealer.company_name };
   });
@@ -83,12 +81,7 @@ export const disconnectDealerAction = dealerActionClient
     }
     const dealer = await disconnectInChekt(ctx.scope, ctx.traceId);
     await ctx.commit(
-      {
-        chektId: ctx.scope.dealerId,
-        externalId: ctx.scope.externalDealerId,
-        dealerLinkId: ctx.scope.dealerLinkId,
-        after: dealer,
-      },
+      { ...dealerAudited(ctx.scope), after: dealer },
       // The link row stays (history, audit, webhook log refer to it); only its state changes.
       (tx) => tx.dealerLink.update({ where: { id: ctx.scope.dealerLinkId }, data: { disconnectedAt: new Date() } }),
     );
