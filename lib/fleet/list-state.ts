@@ -7,7 +7,7 @@ import { DEVICE_STATUSES } from "@/lib/fleet/device-status";
 import { defineListState } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
 import { pageParam, perParam } from "@/lib/list-state/pages";
-import { intIn, oneOf, text } from "@/lib/list-state/parsers";
+import { intIn, oneOfOrAny, text } from "@/lib/list-state/parsers";
 
 export const FLEET_PAGE_SIZES = [50, 100, 200] as const;
 /** "Offline longer than…" choices, in minutes, worded by minutesText (a dealer's alert threshold is one of its own). */
@@ -16,11 +16,11 @@ export const OFFLINE_FOR_CHOICES = [15, 60, 240, 1440, 10080].map((min) => ({ mi
 export const fleetList = defineListState(
   { path: "/fleet", noun: "devices" },
   {
-    status: oneOf(["", ...DEVICE_STATUSES]).withDefault(""),
+    status: oneOfOrAny(DEVICE_STATUSES),
     // Minutes; implies status offline. Bounded so the SQL interval stays sane.
     offlineFor: intIn(1, 525_600),
     site: chektIdFilter(),
-    type: oneOf(["", ...DEVICE_TYPES]).withDefault(""),
+    type: oneOfOrAny(DEVICE_TYPES),
     firmware: text(64).withDefault(""),
     page: pageParam(),
     per: perParam(FLEET_PAGE_SIZES),

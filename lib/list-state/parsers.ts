@@ -22,6 +22,9 @@ export const oneOf = <const T extends string>(values: readonly T[]) =>
     serialize: (v) => v,
   });
 
+/** A filter over a fixed set: one of `values`, or "" for any (the default). */
+export const oneOfOrAny = <const T extends string>(values: readonly T[]) => oneOf(["", ...values]).withDefault("");
+
 /** A whole number written in plain decimal digits, within [min, max]. */
 export const intIn = (min: number, max: number) =>
   createParser<number>({

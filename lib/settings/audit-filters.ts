@@ -4,7 +4,7 @@
 import { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/audit-kinds";
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { pageParam } from "@/lib/list-state/pages";
-import { isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { isInstant, matching, oneOfOrAny, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 
 export const auditList = defineListState(
@@ -14,7 +14,7 @@ export const auditList = defineListState(
     action: text(200).withDefault(""),
     object: text(200).withDefault(""),
     kind: text(200).withDefault(""),
-    outcome: oneOf(["", ...AUDIT_OUTCOMES]).withDefault(""),
+    outcome: oneOfOrAny(AUDIT_OUTCOMES),
     from: matching(isInstant).withDefault(""),
     to: matching(isInstant).withDefault(""),
     page: pageParam(),

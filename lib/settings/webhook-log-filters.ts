@@ -2,7 +2,7 @@
 // parsers (lib/list-state). Pure, so the unit tests read it without a database.
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { pageParam } from "@/lib/list-state/pages";
-import { isInstant, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { isInstant, matching, oneOfOrAny, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 import { VERDICTS, type Verdict } from "@/lib/webhooks/verdicts";
 
@@ -18,7 +18,7 @@ export type WebhookLogFilters = {
 export const webhookLogList = defineListState(
   { path: "/webhook-log", noun: "deliveries" },
   {
-    verdict: oneOf(["", ...VERDICTS]).withDefault(""),
+    verdict: oneOfOrAny(VERDICTS),
     type: text(200).withDefault(""),
     event: text(200).withDefault(""),
     from: matching(isInstant).withDefault(""),

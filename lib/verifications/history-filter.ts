@@ -3,7 +3,7 @@
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
 import { pageParam } from "@/lib/list-state/pages";
-import { isDay, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { isDay, matching, oneOfOrAny, text } from "@/lib/list-state/parsers";
 import { readDatedList, refusedChoice } from "@/lib/list-state/refusals";
 import type { HistoryFilter } from "./queries";
 import { VERIFICATION_STATES } from "./types";
@@ -11,7 +11,7 @@ import { VERIFICATION_STATES } from "./types";
 export const historyList = defineListState(
   { path: "/verifications/history", noun: "verifications" },
   {
-    state: oneOf(["", ...VERIFICATION_STATES]).withDefault(""),
+    state: oneOfOrAny(VERIFICATION_STATES),
     site: chektIdFilter(),
     operator: text(100).withDefault(""),
     from: matching(isDay).withDefault(""),
