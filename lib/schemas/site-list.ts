@@ -6,7 +6,7 @@ import { defineListState } from "@/lib/list-state/define";
 import { chektIdFilter } from "@/lib/list-state/chekt-id";
 import { pageParam, perParam } from "@/lib/list-state/pages";
 import { dirParam } from "@/lib/list-state/sort-dir";
-import { columns, matching, oneOf, text } from "@/lib/list-state/parsers";
+import { columns, matching, oneOf, oneOfOrAny, text } from "@/lib/list-state/parsers";
 import { isValidTimeZone } from "./timezones";
 import { keysOf } from "@/lib/keys-of";
 
@@ -36,11 +36,11 @@ export const siteList = defineListState(
   { path: "/sites", noun: "sites" },
   {
     q: text(100).withDefault(""),
-    active: oneOf(["", "1", "0"]).withDefault(""),
+    active: oneOfOrAny(["1", "0"]),
     tz: matching(isValidTimeZone).withDefault(""),
     station: chektIdFilter(),
     // Site readiness (lib/readiness): "0" only the sites that fail a check, "1" only ready ones.
-    ready: oneOf(["", "1", "0"]).withDefault(""),
+    ready: oneOfOrAny(["1", "0"]),
     sort: oneOf(SITE_COLUMN_KEYS).withDefault("name"),
     dir: dirParam(),
     page: pageParam(),
