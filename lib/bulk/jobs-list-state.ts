@@ -4,7 +4,7 @@
 // parsers refuse falls back to "any" and is named under "Some filters were ignored" (readJobsList).
 import { defineListState, type RawParams } from "@/lib/list-state/define";
 import { PAGE_SIZES, pageParam, perParam } from "@/lib/list-state/pages";
-import { oneOf } from "@/lib/list-state/parsers";
+import { oneOfOrAny } from "@/lib/list-state/parsers";
 import { readList, refusedChoice, type Explain, type ParsedList } from "@/lib/list-state/refusals";
 import { BulkEntity, BulkKind } from "@/lib/generated/prisma/enums";
 import { keysOf } from "@/lib/keys-of";
@@ -16,8 +16,8 @@ export const JOB_KINDS = keysOf(BulkKind);
 /** Device jobs of a site, or site imports (their items are sites). */
 export const JOB_ENTITIES = keysOf(BulkEntity);
 
-const state = oneOf(["", ...JOB_STATE_FILTERS]).withDefault("");
-const kind = oneOf(["", ...JOB_KINDS]).withDefault("");
+const state = oneOfOrAny(JOB_STATE_FILTERS);
+const kind = oneOfOrAny(JOB_KINDS);
 const page = pageParam();
 const per = perParam();
 
@@ -27,7 +27,7 @@ export function jobsListOf(siteId: number) {
 
 export const dealerJobsList = defineListState(
   { path: "/jobs", noun: "jobs" },
-  { state, kind, entity: oneOf(["", ...JOB_ENTITIES]).withDefault(""), page, per },
+  { state, kind, entity: oneOfOrAny(JOB_ENTITIES), page, per },
 );
 export type DealerJobsState = typeof dealerJobsList.defaults;
 
