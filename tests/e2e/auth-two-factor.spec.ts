@@ -40,7 +40,7 @@ test.afterAll(async () => {
 });
 
 test("set up under Account, sign in with a code, then with a recovery code that works once", async ({ page }) => {
-  const { email } = await newMember("totp", password);
+  const { email, id } = await newMember("totp", password);
   await signInWith(page, email, password);
   await expect(page).not.toHaveURL(/\/sign-in/);
 
@@ -62,12 +62,26 @@ test("set up under Account, sign in with a code, then with a recovery code that 
   await page.getByLabel("Code from the app").fill("123456");
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("That code is not right");
+  const refusal = await page.locator("form").getByRole("alert").textContent();
   await page.getByLabel("Code from the app").fill(code(secret));
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);
   const recovery = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
   await shots(page, "two-factor-recovery-codes");
+  // Both tries are on the record, each with its trace id: the refused code, then the enrolment.
+  const audit = await sql<{ outcome: string; error: string | null; trace_id: string | null }>(
+    `select outcome, error, trace_id from audit_log
+      where action = 'account.two_factor_enable' and external_id = $1 order by id`,
+    [id],
+  );
+  expect(audit.map((r) => [r.outcome, r.error])).toEqual([
+    ["failure", expect.stringContaining("That code is not right")],
+    ["success", null],
+  ]);
+  for (const r of audit) expect(r.trace_id).toMatch(/^[0-9a-f-]{36}$/);
+  // The message the user saw names the refusal's trace, so support can find the row.
+  expect(refusal).toContain(audit[0]!.trace_id);
   await page.getByRole("link", { name: /I have saved them/ }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("two-factor-status")).toContainText("10 recovery codes left");
