@@ -1,5 +1,6 @@
 // A worker's pg-boss, started: pg-boss reports its errors as events, not throws, so they go to the
-// worker's log; the worker's queues are created before it works or sends on them.
+// worker's log (a failed write of a job's outcome too: patches/pg-boss+10.4.2.patch, in README); the
+// worker's queues are created before it works or sends on them.
 import PgBoss from "pg-boss";
 import { errorText } from "@/lib/error-text";
 
