@@ -4,14 +4,17 @@
 // specs read them through tests/e2e/setup.
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/lib/chromium";
+import { takeWorkersStack } from "./tests/e2e/setup/stacks";
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = "1";
+// One worker a stack; in a worker, this worker's stack's addresses (tests/e2e/setup/stacks.ts).
+const stacks = takeWorkersStack();
 
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
-  // One browser at a time: two shared cores, and the specs share one seeded database.
-  workers: 1,
+  // One worker a stack: the files of one worker run one after another and share its seeded database.
+  workers: stacks,
   fullyParallel: false,
   retries: 0,
   // Generous on purpose: the machine is often shared (two cores, other builds and suites running),

@@ -6,7 +6,9 @@
 //   npm test -- --only unit,integration     run some stages
 //   npm test -- --skip e2e                  leave some out
 //   npm test -- --only e2e --grep sign-in   only tests whose name matches (vitest -t, playwright --grep)
-// E2E_APP_PORT / E2E_SIM_PORT pin the end-to-end ports (default: free ones).
+// E2E_APP_PORT / E2E_SIM_PORT pin the first end-to-end stack's ports (default: free ones).
+// E2E_WORKERS (default 2): how many Playwright workers, each with a stack of its own (app, simulator,
+// seeded database), run the spec files side by side.
 // E2E_ORDER=reverse (or =<seed number>, a shuffle) runs each end-to-end test as its own Playwright
 // invocation in that order against the one started stack, so a test leaning on an earlier one fails
 // (scripts/lib/e2e-order.ts); unset, Playwright runs the files alphabetically, each top to bottom.
@@ -39,6 +41,7 @@ import { reapedChildrenCpuMs, treeCpuMs } from "./lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "./lib/processes";
 import { portOr, startApp, startSimulator } from "./lib/stack";
 import { keepTsconfig } from "./lib/tsconfig-guard";
+import { E2E_STACKS, type StackEnv } from "../tests/e2e/setup/stacks";
 import { errorText } from "../lib/error-text";
 
 const STAGES = ["lint", "typecheck", "unit", "integration", "faults", "build", "bundle", "e2e"] as const;
@@ -270,14 +273,25 @@ type E2eWorld = Awaited<ReturnType<typeof seedE2e>>;
 type E2eStack = Awaited<ReturnType<typeof startE2eStack>>;
 
 /**
- * The e2e database, seeded. `next start` refuses the public .env.example secrets: this run's own, for the seed
- * (which seals dealer secrets with them), the simulator, the app and the specs alike; the users' passwords too.
+ * How many Playwright workers, each driving a stack of its own. A spec spends most of its time waiting on
+ * the app, the simulator's rate limit or a countdown (the stage used ~320 CPU seconds in 800 s on two
+ * cores), so two side by side nearly halve the stage.
  */
-async function seedE2e(exampleEnv: NodeJS.ProcessEnv) {
+function e2eWorkers(): number {
+  const n = Number(process.env.E2E_WORKERS || 2);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error(`E2E_WORKERS must be a whole number from 1 to 8`);
+  return n;
+}
+
+/**
+ * The e2e databases, one a stack, seeded alike. `next start` refuses the public .env.example secrets: this
+ * run's own, for the seed (which seals dealer secrets with them), the simulators, the apps and the specs
+ * alike; the users' passwords too.
+ */
+async function seedE2e(exampleEnv: NodeJS.ProcessEnv, stacks: number) {
   const secrets = generateSecrets();
   const baseEnv = withInstallSecrets(exampleEnv, secrets, { simulator: true }).env;
   Object.assign(process.env, secrets);
-  const dbUrl = await freshDatabase("_e2e");
   const pw = () => randomBytes(9).toString("base64url");
   const users = { admin: pw(), operator: pw(), viewer: pw() };
   const seedEnv = {
@@ -287,14 +301,25 @@ async function seedE2e(exampleEnv: NodeJS.ProcessEnv) {
     SEED_VIEWER_PASSWORD: users.viewer,
   };
   Object.assign(process.env, seedEnv);
-  const seeded = await runSeed({ databaseUrl: dbUrl, log: () => {} });
-  return { baseEnv, dbUrl, users, adminEmail: seeded.adminEmail };
+  const dbUrls: string[] = [];
+  let adminEmail = "";
+  for (let i = 0; i < stacks; i++) {
+    const dbUrl = await freshDatabase(`_e2e${i + 1}`);
+    adminEmail = (await runSeed({ databaseUrl: dbUrl, log: () => {} })).adminEmail;
+    dbUrls.push(dbUrl);
+  }
+  return { baseEnv, dbUrls, users, adminEmail };
 }
 
-/** The simulator and `next start` the specs drive, ready once the app's first sweep has filled the mirror. */
-async function startE2eStack({ baseEnv, dbUrl }: E2eWorld) {
-  const appPort = await portOr(Number(process.env.E2E_APP_PORT) || undefined);
-  const simPort = await portOr(Number(process.env.E2E_SIM_PORT) || undefined);
+/** Stack `i`'s log file: the first stack's keeps the plain name. */
+const e2eLog = (kind: "app" | "simulator", i: number) => path.join(LOG_DIR, `e2e-${kind}${i ? `-${i + 1}` : ""}.log`);
+
+/** A simulator and `next start` on database `i`, ready once the app's first sweep has filled the mirror. */
+async function startE2eStack({ baseEnv, dbUrls }: E2eWorld, i: number) {
+  const dbUrl = dbUrls[i];
+  const pinned = (port: string | undefined) => (i === 0 && Number(port)) || undefined;
+  const appPort = await portOr(pinned(process.env.E2E_APP_PORT));
+  const simPort = await portOr(pinned(process.env.E2E_SIM_PORT));
   const appUrl = `http://localhost:${appPort}`;
   const simToken = randomBytes(16).toString("hex");
   const sim = await startSimulator({
@@ -303,7 +328,7 @@ async function startE2eStack({ baseEnv, dbUrl }: E2eWorld) {
     dataFile: "",
     env: baseEnv,
     echo: false,
-    logFile: path.join(LOG_DIR, "e2e-simulator.log"),
+    logFile: e2eLog("simulator", i),
     // Webhook retries in milliseconds instead of seconds; no background demo alarms to race the specs.
     // CHeKT's pro tier (600/min, bursts of 30): the specs test what a user sees, and the free tier's
     // pacing is covered by the integration and fault suites; specs that need a 429 make one.
@@ -340,26 +365,38 @@ async function startE2eStack({ baseEnv, dbUrl }: E2eWorld) {
       mode: "start",
       env: appEnv,
       echo: false,
-      logFile: path.join(LOG_DIR, "e2e-app.log"),
+      logFile: e2eLog("app", i),
       timeoutMs: 60_000,
     }),
   );
   // Pages read the mirror: the specs start once the app's first sweep has filled it (docs/mirror.md).
   await (await import("../tests/support/mirror-ready")).waitForFirstSync(dbUrl);
-  return { appUrl, simUrl: sim.url, simToken, app };
+  return { appUrl, simUrl: sim.url, simToken, dbUrl, app };
 }
 
-/** What the specs read (tests/e2e/setup): the stack's addresses, the database and the seeded users. */
-function specEnv(world: E2eWorld, stack: E2eStack): NodeJS.ProcessEnv {
-  const { baseEnv, dbUrl, users } = world;
+/** The stacks, started side by side (each one's start is mostly waiting: the app's boot, its first sweep). */
+const startE2eStacks = (world: E2eWorld) => Promise.all(world.dbUrls.map((_, i) => startE2eStack(world, i)));
+
+/** One stack's addresses, as the specs read them (tests/e2e/setup). */
+const stackEnv = (stack: E2eStack): StackEnv => ({
+  E2E_BASE_URL: stack.appUrl,
+  E2E_SIM_URL: stack.simUrl,
+  E2E_SIM_ADMIN_TOKEN: stack.simToken,
+  E2E_DATABASE_URL: stack.dbUrl,
+});
+
+/**
+ * What the specs read (tests/e2e/setup): the first stack's addresses, every stack's in E2E_STACKS (each
+ * worker takes its own, tests/e2e/setup/stacks.ts), the seeded users and the Playwright worker count.
+ */
+function specEnv(world: E2eWorld, stacks: E2eStack[]): NodeJS.ProcessEnv {
+  const { baseEnv, users } = world;
   return {
     ...baseEnv,
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
     CHROMIUM_PATH: CHROMIUM,
-    E2E_BASE_URL: stack.appUrl,
-    E2E_SIM_URL: stack.simUrl,
-    E2E_SIM_ADMIN_TOKEN: stack.simToken,
-    E2E_DATABASE_URL: dbUrl,
+    ...stackEnv(stacks[0]),
+    [E2E_STACKS]: JSON.stringify(stacks.map(stackEnv)),
     E2E_DIST_DIR: baseEnv.NEXT_DIST_DIR,
     E2E_ADMIN_EMAIL: world.adminEmail,
     E2E_ADMIN_PASSWORD: users.admin,
@@ -371,19 +408,24 @@ function specEnv(world: E2eWorld, stack: E2eStack): NodeJS.ProcessEnv {
 }
 
 /** Playwright over the specs, its JSON report in `report`; prints the CPU seconds each side used. */
-async function runPlaywright(world: E2eWorld, stack: E2eStack, report: string): Promise<number> {
+async function runPlaywright(world: E2eWorld, stacks: E2eStack[], report: string): Promise<number> {
   const grep = grepPattern();
   const reapedBefore = reapedChildrenCpuMs();
   const code = await runToEnd(
     "e2e",
     "playwright",
     ["test", "--reporter=list,json", ...(grep ? ["--grep", grep] : [])],
-    { env: { ...specEnv(world, stack), PLAYWRIGHT_JSON_OUTPUT_NAME: report, PLAYWRIGHT_JSON_OUTPUT_FILE: report } },
+    { env: { ...specEnv(world, stacks), PLAYWRIGHT_JSON_OUTPUT_NAME: report, PLAYWRIGHT_JSON_OUTPUT_FILE: report } },
   );
   // CPU seconds the app spent serving the specs: unlike the stage's wall time, the other work on a
   // shared machine hardly bends it, so it is the figure to compare two runs by.
-  const appCpuMs = stack.app.child.process.pid ? treeCpuMs(stack.app.child.process.pid) : undefined;
-  if (appCpuMs !== undefined) console.log(`e2e: the app used ${(appCpuMs / 1000).toFixed(1)} s of CPU`);
+  const appCpuMs = stacks.map((s) => (s.app.child.process.pid ? treeCpuMs(s.app.child.process.pid) : undefined));
+  if (!appCpuMs.includes(undefined)) {
+    const total = appCpuMs.reduce<number>((a, b) => a + (b ?? 0), 0);
+    console.log(
+      `e2e: the app${stacks.length > 1 ? `s (${stacks.length})` : ""} used ${(total / 1000).toFixed(1)} s of CPU`,
+    );
+  }
   // The other side of each test: Playwright's runner, its worker and Chromium, exited by now.
   const reapedAfter = reapedChildrenCpuMs();
   if (reapedBefore !== undefined && reapedAfter !== undefined)
@@ -395,15 +437,15 @@ async function runPlaywright(world: E2eWorld, stack: E2eStack, report: string): 
  * The page CSP reports every violation to the app, which logs it: any page, any spec fails the stage.
  * The violations of this run, printed when there are any.
  */
-function loggedCspViolations(): string[] {
-  const csp = cspViolationsIn(path.join(LOG_DIR, "e2e-app.log"));
+function loggedCspViolations(stacks: number): string[] {
+  const csp = Array.from({ length: stacks }, (_, i) => cspViolationsIn(e2eLog("app", i))).flat();
   if (csp.length)
     console.error(`CSP violations reported by the browser during the e2e stage:\n  ${csp.slice(0, 20).join("\n  ")}`);
   return csp;
 }
 
 /** The stage's counts from Playwright's report; a CSP violation the app logged fails it too. */
-function e2eOutcome(code: number, report: string) {
+function e2eOutcome(code: number, report: string, stacks: number) {
   let passed = 0;
   let failed = 0;
   if (fs.existsSync(report)) {
@@ -414,7 +456,7 @@ function e2eOutcome(code: number, report: string) {
     failed = stats.unexpected;
   }
   if (code !== 0 && failed === 0) failed = 1;
-  const csp = loggedCspViolations();
+  const csp = loggedCspViolations(stacks);
   if (csp.length) failed += 1;
   const ok = code === 0 && csp.length === 0;
   const note = ok
@@ -428,25 +470,26 @@ async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
   const specs = specFiles("tests/e2e", /\.spec\.ts$/);
   if (!specs.length) return skipped("no specs in tests/e2e");
   const order = parseE2eOrder(process.env.E2E_ORDER);
-  const world = await seedE2e(exampleEnv);
-  const stack = await startE2eStack(world);
-  if (order) return e2eInOrder(order, world, stack);
+  // An order is one Playwright run a test, one after another: one stack.
+  const world = await seedE2e(exampleEnv, order ? 1 : Math.min(e2eWorkers(), specs.length));
+  const stacks = await startE2eStacks(world);
+  if (order) return e2eInOrder(order, world, stacks);
   // Kept after the run: its per-test durations show where the stage's time goes.
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const report = path.join(LOG_DIR, "e2e-report.json");
-  const code = await runPlaywright(world, stack, report);
+  const code = await runPlaywright(world, stacks, report);
   await stopAllChildren();
-  return e2eOutcome(code, report);
+  return e2eOutcome(code, report, stacks.length);
 }
 
 /** E2E_ORDER: one Playwright invocation per test, in `order`, on the one stack (scripts/lib/e2e-order.ts). */
-async function e2eInOrder(order: E2eOrder, world: E2eWorld, stack: E2eStack) {
-  const env = specEnv(world, stack);
+async function e2eInOrder(order: E2eOrder, world: E2eWorld, stacks: E2eStack[]) {
+  const env = specEnv(world, stacks);
   const targets = await listTargets(env, grepPattern(), tmpFile("e2e-list.json"));
   console.log(`e2e: ${targets.length} tests, ${describeOrder(order)}, one Playwright run each`);
   const run = await runTargetsInOrder(orderTargets(targets, order), env);
   await stopAllChildren();
-  const csp = loggedCspViolations();
+  const csp = loggedCspViolations(stacks.length);
   const failed = run.failed + (csp.length ? 1 : 0);
   const note = [
     describeOrder(order),

@@ -70,7 +70,8 @@ function QueueView(props: QueueProps) {
   });
   const now = useNow(1000, clock);
   const { catchUp } = announcer;
-  useEffect(() => catchUp(data?.items ?? [], now), [catchUp, data, now]);
+  // Every tick too: an alarm whose details are late is announced without them after 2 s.
+  useEffect(() => catchUp(data?.items ?? []), [catchUp, data, now]);
 
   const items = useMemo(() => openItems(data?.items ?? [], now, sort), [data, now, sort]);
   const work = useQueueWork({ items, known: data?.items ?? [], me: props.me, canAnswer });

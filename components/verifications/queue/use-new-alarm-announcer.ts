@@ -28,15 +28,21 @@ export function useNewAlarmAnnouncer(clock: () => number, alertsOn: RefObject<bo
     },
     [clock, alertsOn],
   );
-  const catchUp = useCallback((items: readonly QueueItem[], now: number) => {
-    for (const [id, until] of waiting.current) {
-      const item = items.find((i) => i.id === id);
-      if (!item) waiting.current.delete(id);
-      else if (item.priority || now >= until) {
-        waiting.current.delete(id);
-        setSaid(`New alarm: ${announcement(item, now)}`);
+  // The time is read here, not taken from the page's once-a-second tick: a tick up to a second (more on a
+  // busy machine) older than the alarm would count its 9 minutes as "10 minutes".
+  const catchUp = useCallback(
+    (items: readonly QueueItem[]) => {
+      const now = clock();
+      for (const [id, until] of waiting.current) {
+        const item = items.find((i) => i.id === id);
+        if (!item) waiting.current.delete(id);
+        else if (item.priority || now >= until) {
+          waiting.current.delete(id);
+          setSaid(`New alarm: ${announcement(item, now)}`);
+        }
       }
-    }
-  }, []);
+    },
+    [clock],
+  );
   return { said, onNew, catchUp };
 }

@@ -43,7 +43,7 @@ export async function signInThroughForm(page: Page, role: Role, next = "/"): Pro
 type Cookie = Awaited<ReturnType<BrowserContext["cookies"]>>[number];
 /** next-auth's session cookie (or its chunks); only it: the dealer switcher's cookie stays per test. */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-/** The session each role last signed in with, in this worker (Playwright runs one, see playwright.config.ts). */
+/** The session each role last signed in with, in this worker (each worker drives a stack of its own). */
 const sessions = new Map<Role, Cookie[]>();
 
 /**
