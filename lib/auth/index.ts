@@ -132,12 +132,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Code guesses count against the same throttle as password guesses, before the code is looked at.
         const verdict = await reserveAttempt(prisma, user.email, ip);
         if (!verdict.allowed) throw new ThrottledSignin(verdict.retryAt);
-        const result = await answerChallenge(
-          prisma,
-          parsed.data.challenge,
-          parsed.data.code,
-          env.SECRETS_ENCRYPTION_KEY,
-        );
+        const result = await answerChallenge(prisma, parsed.data, env.SECRETS_ENCRYPTION_KEY);
         await settleAttempt(prisma, verdict.ticket, result.ok);
         if (!result.ok && result.reason === "expired") throw new ChallengeExpired();
         if (!result.ok) return null;

@@ -244,6 +244,9 @@ export async function challengeUser(db: Db, token: string, clock: Clock = system
   return row.userId;
 }
 
+/** The second step as the sign-in form sends it, named so that the two strings cannot be swapped. */
+export type SecondStep = { challenge: string; code: string };
+
 export type ChallengeResult =
   | { ok: true; userId: string; method: "totp" | "recovery" }
   | { ok: false; reason: "expired" | "wrong_code"; userId?: string };
@@ -254,8 +257,7 @@ export type ChallengeResult =
  */
 export async function answerChallenge(
   db: Db,
-  token: string,
-  code: string,
+  { challenge: token, code }: SecondStep,
   key: string,
   clock: Clock = systemClock,
 ): Promise<ChallengeResult> {

@@ -170,38 +170,27 @@ describe("two-factor", () => {
 
   it("a sign-in challenge allows five tries, even twelve in parallel, and expires after five minutes", async () => {
     const { secret } = await enrol();
+    /** The challenge answered with `code`, by default the right one at this moment. */
+    const answer = (challenge: string, code = currentCode(secret, clock())) =>
+      answerChallenge(world.prisma, { challenge, code }, KEY, clock);
+    const expired = { ok: false, reason: "expired" };
     const token = await createChallenge(world.prisma, userId, "10.0.0.1", clock);
-    const tries = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => answerChallenge(world.prisma, token, String(100000 + i), KEY, clock)),
-    );
+    const tries = await Promise.all(Array.from({ length: 12 }, (_, i) => answer(token, String(100000 + i))));
     expect(tries.filter((r) => !r.ok && r.reason === "wrong_code")).toHaveLength(CHALLENGE_MAX_ATTEMPTS);
     expect(tries.filter((r) => !r.ok && r.reason === "expired")).toHaveLength(12 - CHALLENGE_MAX_ATTEMPTS);
     // Used up: even the right code no longer works with it.
     advance(30_000);
-    expect(await answerChallenge(world.prisma, token, currentCode(secret, clock()), KEY, clock)).toEqual({
-      ok: false,
-      reason: "expired",
-    });
+    expect(await answer(token)).toEqual(expired);
 
     const next = await createChallenge(world.prisma, userId, "10.0.0.1", clock);
     advance(CHALLENGE_TTL_MS);
-    expect(await answerChallenge(world.prisma, next, currentCode(secret, clock()), KEY, clock)).toEqual({
-      ok: false,
-      reason: "expired",
-    });
+    expect(await answer(next)).toEqual(expired);
 
     const good = await createChallenge(world.prisma, userId, "10.0.0.1", clock);
     advance(30_000);
-    expect(await answerChallenge(world.prisma, good, currentCode(secret, clock()), KEY, clock)).toEqual({
-      ok: true,
-      userId,
-      method: "totp",
-    });
+    expect(await answer(good)).toEqual({ ok: true, userId, method: "totp" });
     advance(30_000);
-    expect(await answerChallenge(world.prisma, good, currentCode(secret, clock()), KEY, clock)).toEqual({
-      ok: false,
-      reason: "expired",
-    });
+    expect(await answer(good)).toEqual(expired);
   });
 
   it("a dealer's requirement applies to its members (and the owner), and cannot be turned off by them", async () => {
