@@ -20,7 +20,7 @@ export type StackEnv = z.infer<typeof stackEnvSchema>;
  * Puts this worker's stack into `env` and says how many stacks there are (the worker count). Outside
  * a worker (Playwright's runner) or without E2E_STACKS, `env` is left as it is: one stack.
  */
-export function takeWorkersStack(env: NodeJS.ProcessEnv = process.env): number {
+export function takeWorkersStack(env: Record<string, string | undefined> = process.env): number {
   const raw = env[E2E_STACKS];
   if (!raw) return 1;
   const stacks = z.array(stackEnvSchema).min(1).parse(JSON.parse(raw));
