@@ -275,7 +275,7 @@ type E2eStack = Awaited<ReturnType<typeof startE2eStack>>;
 /**
  * How many Playwright workers, each driving a stack of its own. A spec spends most of its time waiting on
  * the app, the simulator's rate limit or a countdown (the stage used ~320 CPU seconds in 800 s on two
- * cores), so two side by side nearly halve the stage.
+ * cores with one worker), so two side by side take about 0.6 of its time.
  */
 function e2eWorkers(): number {
   const n = Number(process.env.E2E_WORKERS || 2);
@@ -387,7 +387,7 @@ const stackEnv = (stack: E2eStack): StackEnv => ({
 
 /**
  * What the specs read (tests/e2e/setup): the first stack's addresses, every stack's in E2E_STACKS (each
- * worker takes its own, tests/e2e/setup/stacks.ts), the seeded users and the Playwright worker count.
+ * worker takes its own, tests/e2e/setup/stacks.ts, and their number is the worker count), the seeded users.
  */
 function specEnv(world: E2eWorld, stacks: E2eStack[]): NodeJS.ProcessEnv {
   const { baseEnv, users } = world;
