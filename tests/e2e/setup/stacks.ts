@@ -17,8 +17,8 @@ const stackEnvSchema = z.object({
 export type StackEnv = z.infer<typeof stackEnvSchema>;
 
 /**
- * Puts this worker's stack into `env` and says how many stacks there are (the worker count). Outside
- * a worker (Playwright's runner) or without E2E_STACKS, `env` is left as it is: one stack.
+ * Puts this worker's stack into `env` and says how many stacks there are (the worker count). Playwright's
+ * runner, which has no parallel index, gets the first. Without E2E_STACKS `env` is left as it is: one stack.
  */
 export function takeWorkersStack(env: Record<string, string | undefined> = process.env): number {
   const raw = env[E2E_STACKS];
