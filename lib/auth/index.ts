@@ -14,7 +14,7 @@ import { requestIp } from "./request-ip";
 import { sessionPolicy } from "./policy";
 import { createSession, pruneSessions } from "./sessions";
 import { normalizeEmail, pruneAttempts, reserveAttempt, settleAttempt } from "./throttle";
-import { answerChallenge, challengeUser, createChallenge } from "./two-factor";
+import { answerChallenge, challengeUser, createChallenge, type SecondStep } from "./two-factor";
 
 /**
  * Thrown when too many attempts were made; `code` carries "slow:<ms>" (when to retry). Said the same way for known and
@@ -46,10 +46,11 @@ const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(254),
   password: z.string().min(1).max(200),
 });
+// Parses into what answerChallenge takes, so the form's fields and its parameter cannot drift apart.
 const secondStepSchema = z.object({
   challenge: z.string().min(20).max(100),
   code: z.string().trim().min(6).max(20),
-});
+}) satisfies z.ZodType<SecondStep>;
 
 type SignedInUser = {
   id: string;
