@@ -41,6 +41,8 @@ import { reapedChildrenCpuMs, treeCpuMs } from "./lib/proc-cpu";
 import { runToEnd, stopAllChildren } from "./lib/processes";
 import { portOr, startApp, startSimulator } from "./lib/stack";
 import { keepTsconfig } from "./lib/tsconfig-guard";
+import { type Report, playwrightFailures } from "./lib/playwright-report";
+import { type VitestReport, vitestCounts, vitestFailures } from "./lib/vitest-report";
 import { E2E_STACKS, type StackEnv } from "../tests/e2e/setup/stacks";
 import { errorText } from "../lib/error-text";
 
@@ -53,6 +55,8 @@ type Outcome = {
   failed: number;
   seconds: number;
   note?: string;
+  /** The tests that failed, by file and name: the summary lists them, since CI shows only a log's tail. */
+  failures?: string[];
 };
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -172,20 +176,15 @@ async function vitestProject(project: string, env: NodeJS.ProcessEnv) {
   });
   let passed = 0;
   let failed = 0;
+  let failures: string[] = [];
   if (fs.existsSync(report)) {
-    const json = JSON.parse(fs.readFileSync(report, "utf8")) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      testResults: Array<{ status: string; assertionResults: unknown[] }>;
-    };
-    passed = json.numPassedTests;
-    failed =
-      json.numFailedTests +
-      json.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+    const json = JSON.parse(fs.readFileSync(report, "utf8")) as VitestReport;
+    ({ passed, failed } = vitestCounts(json));
+    failures = vitestFailures(json);
     fs.rmSync(report, { force: true });
   }
   if (code !== 0 && failed === 0) failed = 1;
-  return { status: code === 0 ? ("passed" as const) : ("failed" as const), passed, failed };
+  return { status: code === 0 ? ("passed" as const) : ("failed" as const), passed, failed, failures };
 }
 
 /**
@@ -448,12 +447,14 @@ function loggedCspViolations(stacks: number): string[] {
 function e2eOutcome(code: number, report: string, stacks: number) {
   let passed = 0;
   let failed = 0;
+  let failures: string[] = [];
   if (fs.existsSync(report)) {
-    const stats = (
-      JSON.parse(fs.readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }
-    ).stats;
-    passed = stats.expected + stats.flaky;
-    failed = stats.unexpected;
+    const json = JSON.parse(fs.readFileSync(report, "utf8")) as Report & {
+      stats: { expected: number; unexpected: number; flaky: number };
+    };
+    passed = json.stats.expected + json.stats.flaky;
+    failed = json.stats.unexpected;
+    failures = playwrightFailures(json);
   }
   if (code !== 0 && failed === 0) failed = 1;
   const csp = loggedCspViolations(stacks);
@@ -463,7 +464,7 @@ function e2eOutcome(code: number, report: string, stacks: number) {
     ? undefined
     : `${csp.length ? `${csp.length} CSP violation(s); ` : ""}` +
       `app and simulator output: ${path.relative(repoRoot, LOG_DIR)}/e2e-*.log`;
-  return { status: ok ? ("passed" as const) : ("failed" as const), passed, failed, note };
+  return { status: ok ? ("passed" as const) : ("failed" as const), passed, failed, note, failures };
 }
 
 async function e2eStage(exampleEnv: NodeJS.ProcessEnv) {
@@ -491,18 +492,22 @@ async function e2eInOrder(order: E2eOrder, world: E2eWorld, stacks: E2eStack[]) 
   await stopAllChildren();
   const csp = loggedCspViolations(stacks.length);
   const failed = run.failed + (csp.length ? 1 : 0);
-  const note = [
-    describeOrder(order),
-    ...(csp.length ? [`${csp.length} CSP violation(s)`] : []),
-    ...(run.failures.length ? [`failed: ${run.failures.map((f) => f.location).join(", ")}`] : []),
-  ].join("; ");
-  return { status: failed === 0 ? ("passed" as const) : ("failed" as const), passed: run.passed, failed, note };
+  const note = [describeOrder(order), ...(csp.length ? [`${csp.length} CSP violation(s)`] : [])].join("; ");
+  const failures = run.failures.map((f) => `${f.location}  ${f.title}`);
+  return {
+    status: failed === 0 ? ("passed" as const) : ("failed" as const),
+    passed: run.passed,
+    failed,
+    note,
+    failures,
+  };
 }
 
 function summary(): number {
   banner("summary");
   outcomes.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
   const pad = (s: string, n: number) => s.padEnd(n);
+  const lines: string[] = [];
   for (const o of outcomes) {
     const counts = o.status === "skipped" ? "" : `${o.passed} passed, ${o.failed} failed`;
     const cells = [
@@ -511,12 +516,18 @@ function summary(): number {
       pad(`${o.seconds.toFixed(1)} s`, 9),
       pad(counts, 24),
     ];
-    console.log(`  ${cells.join(" ")} ${o.note ?? ""}`);
+    lines.push(`  ${cells.join(" ")} ${o.note ?? ""}`);
+    const failures = o.failures ?? [];
+    for (const f of failures.slice(0, 20)) lines.push(`      failed: ${f}`);
+    if (failures.length > 20) lines.push(`      and ${failures.length - 20} more`);
   }
   const passed = outcomes.reduce((n, o) => n + o.passed, 0);
   const failed = outcomes.reduce((n, o) => n + o.failed, 0);
-  console.log(`  total        ${((Date.now() - runStarted) / 1000).toFixed(1)} s`);
-  console.log(`${passed} passed, ${failed} failed`);
+  lines.push(`  total        ${((Date.now() - runStarted) / 1000).toFixed(1)} s`);
+  lines.push(`${passed} passed, ${failed} failed`);
+  console.log(lines.join("\n"));
+  // .ci/run prints the first pass's summary again at its very end, where a CI log's tail shows it.
+  if (process.env.TEST_SUMMARY_FILE) fs.writeFileSync(process.env.TEST_SUMMARY_FILE, `${lines.join("\n")}\n`);
   return failed > 0 || outcomes.some((o) => o.status === "failed") ? 1 : 0;
 }
 

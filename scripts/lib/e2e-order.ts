@@ -5,8 +5,7 @@
 //   E2E_ORDER=reverse   the last test of the last file first
 //   E2E_ORDER=<number>  a shuffle across all files, seeded by the number (the same number, the same order)
 import fs from "node:fs";
-import path from "node:path";
-import { repoRoot } from "./env";
+import { type Report, specFile, specsOf } from "./playwright-report";
 import { runToEnd } from "./processes";
 import { seededRandom } from "./seeded-random";
 
@@ -32,17 +31,6 @@ export function describeOrder(order: E2eOrder): string {
   return order.kind === "reverse" ? "reverse order" : `shuffled with seed ${order.seed}`;
 }
 
-// The parts of Playwright's JSON report that the listing needs.
-type ReportSpec = { title: string; file: string; line: number };
-type ReportSuite = { title: string; specs?: ReportSpec[]; suites?: ReportSuite[] };
-type Report = { config: { rootDir: string }; suites?: ReportSuite[]; errors?: Array<{ message?: string }> };
-
-function specsOf(suite: ReportSuite, parents: string[]): Array<ReportSpec & { titlePath: string[] }> {
-  const trail = [...parents, suite.title];
-  const own = (suite.specs ?? []).map((s) => ({ ...s, titlePath: [...trail, s.title] }));
-  return [...own, ...(suite.suites ?? []).flatMap((child) => specsOf(child, trail))];
-}
-
 /** The tests Playwright would run (with `grep`), in the written order. */
 export async function listTargets(env: NodeJS.ProcessEnv, grep: string | undefined, listFile: string) {
   fs.rmSync(listFile, { force: true });
@@ -55,15 +43,13 @@ export async function listTargets(env: NodeJS.ProcessEnv, grep: string | undefin
   const report: Report = JSON.parse(fs.readFileSync(listFile, "utf8"));
   fs.rmSync(listFile, { force: true });
   if (report.errors?.length) throw new Error(`playwright test --list: ${report.errors[0]?.message ?? "error"}`);
-  return (report.suites ?? [])
-    .flatMap((s) => specsOf(s, []))
-    .map((spec): E2eTarget => {
-      const file = path.relative(repoRoot, path.join(report.config.rootDir, spec.file));
-      // Playwright greps the title path joined by spaces, after the (empty) project's title.
-      const exact = spec.titlePath.join(" ").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const title = spec.titlePath.join(" › ");
-      return { file, location: `${file}:${spec.line}`, title, grep: `(^| )${exact}$` };
-    });
+  return specsOf(report).map((spec): E2eTarget => {
+    const file = specFile(report, spec);
+    // Playwright greps the title path joined by spaces, after the (empty) project's title.
+    const exact = spec.titlePath.join(" ").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const title = spec.titlePath.join(" › ");
+    return { file, location: `${file}:${spec.line}`, title, grep: `(^| )${exact}$` };
+  });
 }
 
 export function orderTargets<T>(targets: T[], order: E2eOrder): T[] {
