@@ -14,7 +14,8 @@ function renderCell(col: SiteColumn, stationNames: Map<number, string>, row: Sit
   switch (col) {
     case "name":
       return (
-        <Link href={`/sites/${row.site_id}`} className={cn("font-medium", rowLinkClass)}>
+        // A name of one long word breaks inside it rather than widening the table past the laptop.
+        <Link href={`/sites/${row.site_id}`} className={cn("font-medium [overflow-wrap:anywhere]", rowLinkClass)}>
           {siteLabel(row.site_id, row.name)}
         </Link>
       );
@@ -58,27 +59,39 @@ function ZoneName({ zone }: { zone: string }) {
   );
 }
 
-/** "Jan 25, 2025, 12:00 AM GMT+11" on two lines when the column is narrow: the date, then the time, each whole. */
+/**
+ * "Jan 25, 2025, 12:00 AM GMT+11" on as many lines as the column needs, each part whole: the date, the time, then
+ * the zone, which may be as long as the time ("GMT+13:45" in Pacific/Chatham) and so wraps on its own.
+ */
 function DateThenTime({ text: when }: { text: string }) {
   const cut = when.lastIndexOf(", ");
   if (cut < 0) return <span className="whitespace-nowrap">{when}</span>;
+  const time = when.slice(cut + 2);
+  const zoneAt = time.lastIndexOf(" ");
+  const parts = [when.slice(0, cut + 1), ...(zoneAt < 0 ? [time] : [time.slice(0, zoneAt), time.slice(zoneAt + 1)])];
   return (
     <>
-      <span className="whitespace-nowrap">{when.slice(0, cut + 1)}</span>{" "}
-      <span className="whitespace-nowrap">{when.slice(cut + 2)}</span>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? " " : null}
+          <span className="whitespace-nowrap">{part}</span>
+        </Fragment>
+      ))}
     </>
   );
 }
 
 /**
  * So that every column fits a 1280 px laptop beside the sidebar (~960 px): the name keeps room for two or three
- * words a line; an ID or account number keeps an ordinary value whole (a long one breaks, see LongId); the
- * badge columns take less padding; the zone, the date, the readiness and the device counts wrap between words.
+ * words a line; an ID or account number keeps an ordinary value whole (a long one breaks, see LongId); the date
+ * keeps "12:00 AM GMT" on one line (a longer offset takes a third); the badge columns take less padding; the zone,
+ * the readiness and the device counts wrap between words.
  */
 const COLUMN_CLASS: Partial<Record<SiteColumn, string>> = {
   name: "md:min-w-40",
   external_site_id: "md:min-w-28",
   account_number: "md:min-w-24",
+  created_at: "md:min-w-36",
   is_activated: "md:px-3",
 };
 

@@ -33,7 +33,8 @@ export function specFile(report: Report, spec: ReportSpec): string {
 export function playwrightFailures(report: Report): string[] {
   const tests = specsOf(report)
     .filter((spec) => (spec.tests ?? []).some((t) => t.status === "unexpected"))
-    .map((spec) => `${specFile(report, spec)}:${spec.line}  ${spec.titlePath.filter(Boolean).join(" › ")}`);
+    // The outermost suite is the file itself, named already.
+    .map((spec) => `${specFile(report, spec)}:${spec.line}  ${spec.titlePath.slice(1).filter(Boolean).join(" › ")}`);
   const outside = (report.errors ?? []).map((e) => `outside any test: ${(e.message ?? "error").split("\n")[0]}`);
   return [...tests, ...outside];
 }

@@ -69,7 +69,7 @@ describe("Playwright's report", () => {
 
   it("names each test that failed after its retries, from the repository's root, and errors outside tests", () => {
     expect(playwrightFailures(report)).toEqual([
-      "tests/e2e/desk.spec.ts:20  desk.spec.ts › the queue › sorts critical first",
+      "tests/e2e/desk.spec.ts:20  the queue › sorts critical first",
       "outside any test: Error: worker 1 has no stack",
     ]);
   });
