@@ -4,7 +4,13 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
 import { partner } from "./setup/partner";
 import { expectAccessible, newSite, refreshDevices, shots, stamp } from "./devices-helpers";
-import { SMALL_LAPTOP_AND_PHONE, expectNoSeriousA11y, screenshotsTo } from "./setup/page-checks";
+import {
+  SMALL_LAPTOP_AND_PHONE,
+  VIEWPORTS,
+  expectNoSeriousA11y,
+  fitsTheWidth,
+  screenshotsTo,
+} from "./setup/page-checks";
 
 const gid = (name: string) => `gr-${stamp}-${name.toLowerCase().replace(/\W+/g, "-")}`;
 
@@ -199,8 +205,7 @@ test("devices page at phone size: cards, select/open/edit reachable, 24 px targe
   await page.reload();
   await expect(page.getByTestId("grid-count")).toHaveText("2 of 2");
 
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, "the devices page scrolls sideways on a phone").toBeLessThanOrEqual(390);
+  await fitsTheWidth(page, "the devices page", "phone", VIEWPORTS.phone);
   const cards = await page.getByRole("grid", { name: "Devices" }).evaluate((grid) =>
     [...grid.querySelectorAll("tbody tr")].map((tr) => ({
       display: getComputedStyle(tr).display,

@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import { signIn, e2eSim } from "./setup";
 import { simDeviceStatus } from "../support/sim-control";
 import { sql as query } from "./setup/db";
-import { screenshotsTo } from "./setup/page-checks";
+import { fitsTheWidth, screenshotsTo } from "./setup/page-checks";
 import { expectAccessible } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/fleet";
@@ -16,13 +16,7 @@ const stamp = Date.now().toString(36);
 const FIRMWARE = `9.9.${stamp}`;
 
 // Nothing wider than the screen at either size.
-const shots = screenshotsTo(SHOTS, {
-  check: async (page, name, label, vp) =>
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth),
-      `${name} at ${label} width`,
-    ).toBeLessThanOrEqual(vp.width),
-});
+const shots = screenshotsTo(SHOTS, { check: fitsTheWidth });
 
 test.describe.configure({ mode: "serial" });
 

@@ -9,10 +9,10 @@ import { expectAccessible, newSite, stamp } from "./devices-helpers";
 import { signIn } from "./setup";
 
 /** At phone size the rows are cards (flex columns), their targets at least 24 px, nothing wider than the screen. */
-async function phoneCards(page: Page, _name: string, label: string) {
+async function phoneCards(page: Page, name: string, label: string) {
   await expectAccessible(page);
   if (label !== "phone") return;
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+  await fitsTheWidth(page, name, label, VIEWPORTS.phone);
   const rows = await page.getByTestId("job-row").evaluateAll((trs) =>
     trs.map((tr) => ({
       display: getComputedStyle(tr).display,

@@ -4,7 +4,7 @@
 // under /tmp/shots/lists when that folder exists. Also: a sortable header says how it sorts.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
-import { shotAsIs } from "./setup/page-checks";
+import { fitsTheWidth, shotAsIs } from "./setup/page-checks";
 import { expectAccessible } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/lists";
@@ -45,8 +45,7 @@ async function checkPhone(page: Page, name: string, opts: { mustHaveRows: boolea
   await page.setViewportSize(PHONE);
   // The rows stream in after the heading: wait for the first, or the checks below would loop over none.
   if (opts.mustHaveRows) await expect(page.locator("table tbody tr").first(), `${name}: rows to show`).toBeVisible();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${name}: the page scrolls sideways on a phone`).toBeLessThanOrEqual(PHONE.width);
+  await fitsTheWidth(page, name, "phone", PHONE);
   const found = await cards(page);
   if (opts.mustHaveRows) expect(found.length, `${name}: rows to show`).toBeGreaterThan(0);
   for (const card of found) {

@@ -4,7 +4,7 @@
 // the arming page, the device grid and the contact edit form still render with how fresh they are,
 // and the page views make no Partner API call at all. Then a verification answer sent while a
 // 3,000-device bulk job and a mirror sweep spend the same free-tier budget is accepted promptly.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { countText } from "../../lib/count-text";
 import { AS_OF, signIn, e2eSim } from "./setup";
 import {
@@ -18,44 +18,15 @@ import {
 } from "../support/sim-control";
 import { sendOnlyBoss } from "./setup/boss";
 import { sql as query } from "./setup/db";
-import { screenshotsTo } from "./setup/page-checks";
+import { fitsTheWidth, screenshotsTo } from "./setup/page-checks";
 import { expectAccessible, pickPoliceDispatch, queueLive, raise, row } from "./verifications-helpers";
 
 const SHOTS = "/tmp/shots/mirror-children";
 const SITE = 1;
 const stamp = Date.now().toString(36);
 
-async function noWiderThan(page: Page, name: string, label: string, vp: { width: number }, wide: boolean) {
-  // Nothing wider than the screen: a phone never scrolls the page sideways (a wide table scrolls
-  // inside its own container). On failure, name what sticks out.
-  const { width, culprits } = await page.evaluate((max) => {
-    const out = [...document.body.querySelectorAll("*")]
-      .filter((el) => el.getBoundingClientRect().right > max + 0.5 && !el.closest(".overflow-x-auto *, .sr-only"))
-      .slice(0, 5)
-      .map(
-        (el) =>
-          `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "")
-            .split(" ")
-            .slice(0, 4)
-            .join(".")}`,
-      );
-    return { width: document.documentElement.scrollWidth, culprits: out };
-  }, vp.width);
-  if (wide && width > vp.width)
-    console.log(`[mirror-children] ${name} at ${label}: ${width} px wide; sticking out: ${culprits.join(" | ")}`);
-  if (!wide)
-    expect(width, `${name} at ${label} width; wider than the screen: ${culprits.join(" | ")}`).toBeLessThanOrEqual(
-      vp.width,
-    );
-}
-const fitted = screenshotsTo(SHOTS, { check: (page, name, label, vp) => noWiderThan(page, name, label, vp, false) });
-const wideOk = screenshotsTo(SHOTS, { check: (page, name, label, vp) => noWiderThan(page, name, label, vp, true) });
-
-/**
- * `wide`: the page's own content may scroll sideways on a phone (the device grid, components/devices: still 494 px on a
- * 390 px phone; remove once fixed).
- */
-const shots = (page: Page, name: string, wide = false) => (wide ? wideOk : fitted)(page, name);
+// Nothing wider than the screen: a phone never scrolls the page sideways (a wide table scrolls inside its own box).
+const shots = screenshotsTo(SHOTS, { check: fitsTheWidth });
 
 async function acmeLink(): Promise<string> {
   const [link] = await query<{ id: string }>("SELECT id FROM dealer_links WHERE chekt_dealer_id = 1");
@@ -138,7 +109,7 @@ test("contacts, arming and devices pages render from the mirror while CHeKT answ
     await expect(page.getByTestId("freshness")).toContainText(AS_OF);
     await expect(page.getByRole("row").nth(1)).toBeVisible();
     await expectAccessible(page, "main");
-    await shots(page, "devices-429", true);
+    await shots(page, "devices-429");
 
     await page.goto(`/sites/${SITE}/contacts/${contact!.chekt_id}/edit`);
     await expect(page.getByLabel("Last name")).toHaveValue(`Mirror ${stamp}`);

@@ -4,7 +4,7 @@
 // a viewer. Screenshots at laptop and phone size go to /tmp/shots/import/ for a human look.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
-import { screenshotsTo, VIEWPORTS } from "./setup/page-checks";
+import { fitsTheWidth, screenshotsTo, VIEWPORTS } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { expectAccessible, stamp } from "./devices-helpers";
 
@@ -95,7 +95,7 @@ test("sites-import: paste sites with contacts, fix the bad rows in review, impor
 
 /** At phone width: no sideways scroll, and every control in `selector` at least 24 px tall. */
 async function phoneFits(page: Page, selector: string) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await fitsTheWidth(page, selector, "phone", VIEWPORTS.phone);
   const small = await page.evaluate(
     (sel) =>
       [...document.querySelectorAll(`${sel} :is(a, button, select, input)`)]

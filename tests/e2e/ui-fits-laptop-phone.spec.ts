@@ -5,7 +5,7 @@
 // its whole hint. axe on every page; screenshots under /tmp/shots/r25-ui.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./setup";
-import { expectNoSeriousA11y, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
+import { expectNoSeriousA11y, fitsTheWidth, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { newSite, refreshDevices, stamp } from "./devices-helpers";
 import { partner } from "./setup/partner";
 import { sitesView } from "./sites-helpers";
@@ -16,8 +16,6 @@ const shots = screenshotsTo("/tmp/shots/r25-ui", { makeDir: true, fullPage: "non
 const phoneShot = screenshotsTo("/tmp/shots/r25-ui", { makeDir: true, fullPage: "none", sizes: { phone: PHONE } });
 
 const LONG_DEVICE_NAME = "Außenkamera Tiefgarage Einfahrt Nord, Schranke 4 (PTZ, Infrarot, 360°)";
-
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 test("the devices page fits a 1280 px laptop: the grid scrolls in its own box, not the page", async ({ page }) => {
   await page.setViewportSize(LAPTOP);
@@ -30,7 +28,7 @@ test("the devices page fits a 1280 px laptop: the grid scrolls in its own box, n
   await refreshDevices(page, siteId);
   await expect(page.getByTestId(`device-${device}`)).toBeVisible();
   // The grid is wider than the laptop's content column: its box scrolls, and it alone.
-  expect(await pageWidth(page), "the page scrolls sideways").toBeLessThanOrEqual(LAPTOP.width);
+  await fitsTheWidth(page, "the devices page", "laptop", LAPTOP);
   // The type filter looks like the text filter beside it (it was the browser's grey, as if disabled).
   const background = (name: string) =>
     page.getByRole(name === "Filter devices" ? "searchbox" : "combobox", { name }).evaluate((el) => {

@@ -6,7 +6,7 @@
 // /tmp/shots/r26-ui1.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./setup";
-import { expectNoSeriousA11y, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
+import { expectNoSeriousA11y, fitsTheWidth, screenshotsTo, SMALL_LAPTOP_AND_PHONE } from "./setup/page-checks";
 import { partner } from "./setup/partner";
 import { newSite, stamp } from "./devices-helpers";
 import { siteShownToOperator } from "./sites-helpers";
@@ -183,6 +183,6 @@ test("desk settings: an outcome row reads on one line on a laptop, its moves sid
       "controls past the row's edge",
     ).toEqual([]);
   }
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await fitsTheWidth(page, "desk settings", "phone", PHONE);
   await expectNoSeriousA11y(page);
 });
